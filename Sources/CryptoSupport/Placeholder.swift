@@ -1,0 +1,1 @@
+// CryptoSupport: placeholder until its first real file lands.

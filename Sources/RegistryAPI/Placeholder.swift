@@ -1,0 +1,1 @@
+// RegistryAPI: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// RegistryStore: placeholder until its first real file lands.

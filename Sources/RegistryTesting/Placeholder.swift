@@ -1,0 +1,1 @@
+// RegistryTesting: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// Sockets: placeholder until its first real file lands.

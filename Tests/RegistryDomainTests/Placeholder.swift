@@ -1,0 +1,1 @@
+// RegistryDomainTests: placeholder.
