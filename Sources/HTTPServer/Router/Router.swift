@@ -91,7 +91,12 @@ package struct Router: HTTPResponder {
         do {
             return try await handler(request, parameters)
         } catch let error as any ProblemConvertible {
-            return error.problem.response(requestID: request.requestID)
+            let problem = error.problem
+            if problem.status.code >= 500 {
+                logger.error(
+                    "request failed", metadata: ["request_id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
+            }
+            return problem.response(requestID: request.requestID)
         } catch {
             logger.error(
                 "unhandled error", metadata: ["request_id": "\(request.requestID)", "error": "\(String(reflecting: error))"])

@@ -1,1 +1,0 @@
-// CryptoSupport: placeholder until its first real file lands.

@@ -1,0 +1,16 @@
+/// Every protected operation, with exactly the roles API.md's table gives it. One place decides who may do
+/// what; every route declares its operation, and a role outside the set gets 403.
+enum Operation: String, CaseIterable, Sendable {
+    case createEnterprise, readEnterprise, updateEnterprise, listEnterprises, importEnterprises, exportEnterprises
+    case createToken, listTokens, revokeToken
+    case listAuditEvents
+
+    /// The roles that may attempt the operation (scope is checked per object afterwards).
+    var allowedRoles: Set<AccessRole> {
+        switch self {
+        case .createEnterprise, .updateEnterprise, .importEnterprises, .exportEnterprises: [.admin, .regulator]
+        case .readEnterprise, .listEnterprises: [.admin, .regulator, .enterprise, .trainer]
+        case .createToken, .listTokens, .revokeToken, .listAuditEvents: [.admin]
+        }
+    }
+}

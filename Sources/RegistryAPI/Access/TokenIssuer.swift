@@ -1,0 +1,76 @@
+import RegistryDomain
+
+/// Issues tokens: for `POST /v1/tokens` and for `cqo-registry token create` alike.
+package enum TokenIssuer {
+    /// A token to issue, from a request or the command line.
+    package struct Request: Sendable {
+        package var role: String
+        package var region: String?
+        package var uscc: String?
+        package var label: String
+        package var expiresAt: String?
+        package init(role: String, region: String? = nil, uscc: String? = nil, label: String = "", expiresAt: String? = nil) {
+            self.role = role
+            self.region = region
+            self.uscc = uscc
+            self.label = label
+            self.expiresAt = expiresAt
+        }
+    }
+
+    /// Validates the request's shape: a role, and the scope that role needs.
+    static func validated(_ request: Request) throws(ValidationFailure) -> (AccessRole, RegionCode?, USCC?) {
+        var problems = ViolationCollector()
+        let role = AccessRole(rawValue: request.role)
+        if role == nil {
+            problems.add("role", "enum", "role is one of: \(AccessRole.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let region = request.region.flatMap { text in problems.check { () throws(ValidationFailure) in try RegionCode(text, field: "region") } }
+        let uscc = request.uscc.flatMap { text in problems.check { () throws(ValidationFailure) in try USCC(text) } }
+        if request.label.count > 100 { problems.add("label", "length", "label has at most 100 characters") }
+        if let expiresAt = request.expiresAt, !isInstant(expiresAt) {
+            problems.add("expires_at", "format", "expires_at is an RFC 3339 UTC instant, e.g. 2026-12-31T00:00:00Z")
+        }
+        switch role {
+        case .enterprise?:
+            if request.uscc == nil { problems.add("uscc", "required", "an enterprise token names its enterprise's uscc") }
+            if request.region != nil { problems.add("region", "not_allowed", "an enterprise token is scoped by uscc only") }
+        case .admin?, .regulator?, .viewer?:
+            if request.region == nil { problems.add("region", "required", "this role is scoped to a region prefix") }
+            if request.uscc != nil { problems.add("uscc", "not_allowed", "only enterprise tokens name a uscc") }
+        case .trainer?:
+            if request.uscc != nil { problems.add("uscc", "not_allowed", "only enterprise tokens name a uscc") }
+        case nil: break
+        }
+        try problems.throwIfAny()
+        guard let role else { throw ValidationFailure(field: "role", code: "required", message: "role is required") }
+        return (role, region, uscc)
+    }
+
+    /// Stores a new token and returns it with its secret (shown this once).
+    package static func issue(_ request: Request, writer: any RegistryWriter, now: String) throws -> (AccessToken, String) {
+        let (role, region, uscc) = try validated(request)
+        let secret = try TokenSecret.generate()
+        let token = try writer.insert(
+            AccessToken(
+                id: 0, secretHash: TokenSecret.hash(secret), role: role.rawValue, region: region, uscc: uscc,
+                label: request.label, createdAt: now, expiresAt: request.expiresAt.map(normalisedInstant),
+                revokedAt: nil))
+        return (token, secret)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.fff]Z`.
+    static func isInstant(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 || bytes.count == 24, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
+            CivilDate(text.prefix(10)) != nil
+        else { return false }
+        let time = Array(bytes[11..<19])
+        return time[2] == UInt8(ascii: ":") && time[5] == UInt8(ascii: ":")
+    }
+
+    /// The fixed-width form the store compares as text (milliseconds always present).
+    static func normalisedInstant(_ text: String) -> String {
+        text.count == 20 ? String(text.dropLast()) + ".000Z" : text
+    }
+}

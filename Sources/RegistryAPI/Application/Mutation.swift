@@ -1,0 +1,81 @@
+import CryptoSupport
+import HTTPServer
+import RegistryDomain
+
+/// What a change produced: the response to send, and what the audit log must say about it.
+struct MutationOutcome: Sendable {
+    var response: HTTPResponse
+    var audit: [AuditNote]
+}
+
+/// One audit entry to append: the action, the resource, and the change itself (only its digest is kept).
+struct AuditNote: Sendable {
+    var action: String
+    var resource: String
+    var change: [UInt8]
+}
+
+extension Services {
+    /// Runs one use case as one transaction: the idempotency check, the change, its audit entries and the
+    /// kept response commit together or not at all.
+    ///
+    /// With `idempotent` and an `Idempotency-Key` header, a repeat with the same key and body returns the first
+    /// response (status and body); the same key with a different body is a 422.
+    func mutate(
+        _ context: RequestContext, idempotent: Bool = false,
+        _ work: @escaping @Sendable (any RegistryWriter) throws -> MutationOutcome
+    ) async throws -> HTTPResponse {
+        let key = idempotent ? try idempotencyKey(context.request) : nil
+        let requestHash = SHA256.hex(
+            Array("\(context.request.method) \(context.request.path)\n".utf8) + context.request.body)
+        let notBefore = RegistryClock.rfc3339(
+            clock.epochMilliseconds() - configuration.idempotencyRetentionSeconds * 1000)
+        let caller = context.caller
+        return try await storage.write { writer in
+            if let key, let kept = try writer.idempotentResponse(tokenID: caller.tokenID, key: key, notBefore: notBefore) {
+                guard kept.requestHash == requestHash else {
+                    throw Problem(
+                        .unprocessableContent, type: ProblemType.idempotencyMismatch,
+                        detail: "this Idempotency-Key was used with a different request",
+                        errors: [.init(field: "Idempotency-Key", code: "reused", message: "use a new key for a new request")])
+                }
+                return Self.replay(kept)
+            }
+            let outcome = try work(writer)
+            for note in outcome.audit {
+                try writer.append(
+                    AuditEntry(
+                        at: context.now, actorToken: caller.tokenID, actorRole: caller.role.rawValue,
+                        action: note.action, resource: note.resource, requestID: context.request.requestID,
+                        digest: SHA256.hex(note.change)))
+            }
+            if let key, case .bytes(let body) = outcome.response.body {
+                let headers = outcome.response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+                try writer.save(
+                    IdempotentResponse(
+                        requestHash: requestHash, status: outcome.response.status.code, headers: headers, body: body),
+                    tokenID: caller.tokenID, key: key, at: context.now)
+            }
+            return outcome.response
+        }
+    }
+
+    private func idempotencyKey(_ request: HTTPRequest) throws(Problem) -> String? {
+        guard let key = request.headers["Idempotency-Key"] else { return nil }
+        guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw Problem(
+                .badRequest, type: ProblemType.malformed, detail: "Idempotency-Key is 1 to 255 visible ASCII characters")
+        }
+        return key
+    }
+
+    private static func replay(_ kept: IdempotentResponse) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        for line in kept.headers.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { headers.add(String(parts[0]), parts[1].trimmingSpaces()) }
+        }
+        headers.add("Idempotent-Replayed", "true")
+        return HTTPResponse(status: HTTPStatus(code: kept.status), headers: headers, bytes: kept.body)
+    }
+}

@@ -1,0 +1,25 @@
+import HTTPServer
+import Logging
+import RegistryDomain
+
+/// The registry's HTTP application: every controller's routes on one router.
+///
+/// ```swift
+/// let responder = RegistryApplication.responder(storage: registry, isReady: registry.isReady, logger: logger)
+/// let server = Server(configuration: .init(), responder: responder, logger: logger)
+/// ```
+package enum RegistryApplication {
+    package static func responder(
+        storage: any RegistryStorage, configuration: RegistryAPIConfiguration = .init(),
+        clock: RegistryClock = .system, isReady: @escaping @Sendable () -> Bool, logger: Logger
+    ) -> Router {
+        let services = Services(
+            storage: storage, clock: clock, configuration: configuration, isReady: isReady, logger: logger)
+        var routes = Routes(router: Router(logger: logger), services: services)
+        HealthController(services: services).register(&routes)
+        EnterpriseController(services: services).register(&routes)
+        TokenController(services: services).register(&routes)
+        AuditController(services: services).register(&routes)
+        return routes.router
+    }
+}

@@ -1,0 +1,40 @@
+import HTTPServer
+import Logging
+import RegistryDomain
+
+/// What every controller shares: storage, clock, authentication, limits. Built once per server.
+final class Services: Sendable {
+    let storage: any RegistryStorage
+    let clock: RegistryClock
+    let configuration: RegistryAPIConfiguration
+    let authenticator: Authenticator
+    let tokenLimiter: RateLimiter
+    let addressLimiter: RateLimiter
+    let isReady: @Sendable () -> Bool
+    let logger: Logger
+
+    init(
+        storage: any RegistryStorage, clock: RegistryClock, configuration: RegistryAPIConfiguration,
+        isReady: @escaping @Sendable () -> Bool, logger: Logger
+    ) {
+        self.storage = storage
+        self.clock = clock
+        self.configuration = configuration
+        self.authenticator = Authenticator(storage: storage, clock: clock)
+        self.tokenLimiter = RateLimiter(perSecond: configuration.rateLimitPerToken)
+        self.addressLimiter = RateLimiter(perSecond: configuration.rateLimitPerAddress)
+        self.isReady = isReady
+        self.logger = logger
+    }
+}
+
+/// One authenticated request as a handler sees it.
+struct RequestContext: Sendable {
+    let request: HTTPRequest
+    let parameters: RouteParameters
+    let caller: Caller
+    /// Today in China Standard Time, fixed for the whole request.
+    let today: CivilDate
+    /// The request's instant, RFC 3339 UTC.
+    let now: String
+}

@@ -1,0 +1,104 @@
+import HTTPServer
+import RegistryDomain
+
+/// The enterprise roster (企业名录).
+///
+/// - `POST  /v1/enterprises`          createEnterprise   admin, regulator
+/// - `GET   /v1/enterprises`          listEnterprises    in scope
+/// - `GET   /v1/enterprises/{uscc}`   getEnterprise      in scope
+/// - `PATCH /v1/enterprises/{uscc}`   updateEnterprise   admin, regulator (merge patch, If-Match)
+struct EnterpriseController {
+    let services: Services
+
+    func register(_ routes: inout Routes) {
+        routes.protected(.post, "/v1/enterprises", .createEnterprise, createEnterprise)
+        routes.protected(.get, "/v1/enterprises", .listEnterprises, listEnterprises)
+        routes.protected(.get, "/v1/enterprises/{uscc}", .readEnterprise, getEnterprise)
+        routes.protected(.patch, "/v1/enterprises/{uscc}", .updateEnterprise, updateEnterprise)
+    }
+
+    @Sendable func createEnterprise(_ context: RequestContext) async throws -> HTTPResponse {
+        let input = try EnterpriseJSON.input(try JSONBody.object(context.request))
+        let enterprise = try input.validated()
+        try Self.requireInScope(enterprise, context.caller)
+        return try await services.mutate(context, idempotent: true) { writer in
+            try writer.insert(enterprise)
+            let record = EnterpriseRecord(enterprise: enterprise, covered: false)
+            let (body, etag) = EnterpriseJSON.document(record)
+            let response = HTTPResponse(
+                status: .created,
+                headers: [
+                    "Content-Type": "application/json", "ETag": etag,
+                    "Location": "/v1/enterprises/\(enterprise.uscc.value)",
+                ],
+                bytes: body)
+            return MutationOutcome(
+                response: response,
+                audit: [AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)])
+        }
+    }
+
+    @Sendable func getEnterprise(_ context: RequestContext) async throws -> HTTPResponse {
+        let uscc = try Self.pathUSCC(context)
+        let today = context.today
+        guard let record = try services.storage.read({ try $0.enterprise(uscc, on: today) }),
+            context.caller.covers(region: record.enterprise.regionCode, uscc: uscc)
+        else { throw Problem.notFound() }
+        let (body, etag) = EnterpriseJSON.document(record)
+        return EntityTag.respond(to: context.request, body: body, etag: etag)
+    }
+
+    @Sendable func updateEnterprise(_ context: RequestContext) async throws -> HTTPResponse {
+        let uscc = try Self.pathUSCC(context)
+        let patch = try JSONBody.object(
+            context.request, mediaTypes: ["application/merge-patch+json", "application/json"])
+        let request = context.request
+        let caller = context.caller
+        let today = context.today
+        return try await services.mutate(context) { writer in
+            guard let current = try writer.enterprise(uscc, on: today),
+                caller.covers(region: current.enterprise.regionCode, uscc: uscc)
+            else { throw Problem.notFound() }
+            try EntityTag.requireMatch(request, current: EnterpriseJSON.document(current).etag)
+            for (name, value) in patch where name == "uscc" && value != .string(uscc.value) {
+                throw ValidationFailure(field: "uscc", code: "immutable", message: "an enterprise's USCC never changes")
+            }
+            let base = JSONValue.object(EnterpriseJSON.members(EnterpriseInput(current.enterprise)))
+            guard case .object(let merged) = JSONMergePatch.apply(.object(patch), to: base) else {
+                throw Problem(.badRequest, type: ProblemType.malformed, detail: "the patch must be a JSON object")
+            }
+            let updated = try EnterpriseJSON.input(merged).validated()
+            try Self.requireInScope(updated, caller)
+            try writer.update(updated)
+            guard let record = try writer.enterprise(uscc, on: today) else { throw StoreError.notFound }
+            let (body, etag) = EnterpriseJSON.document(record)
+            return MutationOutcome(
+                response: HTTPResponse(
+                    status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
+                audit: [AuditNote(action: "enterprise.update", resource: "enterprise/\(uscc)", change: request.body)])
+        }
+    }
+
+    @Sendable func listEnterprises(_ context: RequestContext) async throws -> HTTPResponse {
+        let query = try EnterpriseFilters.query(context)
+        let records = try services.storage.read { try $0.enterprises(query) }
+        let items = records.map { EnterpriseJSON.document($0).body }
+        let next = records.count == query.limit ? records.last?.enterprise.uscc.value : nil
+        return Page.response(request: context.request, items: items, nextKey: next)
+    }
+
+    // MARK: - Helpers
+
+    /// A malformed code cannot name an enterprise, so it is simply not found.
+    static func pathUSCC(_ context: RequestContext) throws(Problem) -> USCC {
+        guard let text = context.parameters["uscc"], let uscc = try? USCC(text) else { throw Problem.notFound() }
+        return uscc
+    }
+
+    static func requireInScope(_ enterprise: Enterprise, _ caller: Caller) throws(ValidationFailure) {
+        guard caller.covers(region: enterprise.regionCode, uscc: enterprise.uscc) else {
+            throw ValidationFailure(
+                field: "region_code", code: "out_of_scope", message: "region_code is outside your token's region")
+        }
+    }
+}

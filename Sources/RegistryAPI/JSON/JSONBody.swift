@@ -1,0 +1,37 @@
+import HTTPServer
+
+/// Reads a request body as a JSON object, answering 415 for another media type and 400 for malformed JSON.
+enum JSONBody {
+    /// The body's members. `mediaTypes` are the acceptable `Content-Type`s (parameters such as charset ignored).
+    static func object(_ request: HTTPRequest, mediaTypes: [String] = ["application/json"]) throws(Problem)
+        -> [(String, JSONValue)]
+    {
+        let contentType = request.headers["Content-Type"].map(MediaType.essence) ?? ""
+        guard mediaTypes.contains(contentType) else {
+            throw Problem(
+                .unsupportedMediaType, type: ProblemType.unsupportedMediaType,
+                detail: "send the body as \(mediaTypes.joined(separator: " or "))",
+                headers: ["Accept-Patch": mediaTypes.joined(separator: ", ")])
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(request.body)
+        } catch {
+            throw Problem(
+                .badRequest, type: ProblemType.malformed,
+                detail: "the body is not valid JSON: \(error.reason) at byte \(error.offset)")
+        }
+        guard case .object(let members) = value else {
+            throw Problem(.badRequest, type: ProblemType.malformed, detail: "the body must be a JSON object")
+        }
+        return members
+    }
+}
+
+/// Media type handling (RFC 9110 §8.3.1).
+enum MediaType {
+    /// `type/subtype` in lower case, without parameters.
+    static func essence(_ value: String) -> String {
+        (value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces() } ?? "").lowercased()
+    }
+}

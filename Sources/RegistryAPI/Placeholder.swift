@@ -1,1 +1,0 @@
-// RegistryAPI: placeholder until its first real file lands.

@@ -1,0 +1,20 @@
+import HTTPServer
+import RegistryDomain
+
+extension StoreError: ProblemConvertible {
+    package var problem: Problem {
+        switch self {
+        case .notFound:
+            Problem(.notFound, type: ProblemType.notFound, detail: "no such resource in your scope")
+        case .duplicate(let detail):
+            Problem(.conflict, type: ProblemType.duplicate, detail: detail)
+        case .busy:
+            Problem(
+                .serviceUnavailable, type: ProblemType.unavailable, detail: "the registry is busy; try again",
+                headers: ["Retry-After": "1"])
+        case .constraint, .migrationMismatch:
+            // A refused constraint here is a bug above the store; say nothing of the schema.
+            Problem(.internalServerError)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// One entry of the audit log: who did what to which resource, in which request, and a digest of the change.
+/// Entries form a SHA-256 hash chain: each names the hash of the one before it.
+public struct AuditEntry: Sendable, Hashable {
+    public var id: Int64
+    public var at: String
+    public var actorToken: Int64?
+    public var actorRole: String
+    /// e.g. `enterprise.create`, `appointment.register`, `person.read_personal_data`.
+    public var action: String
+    /// e.g. `enterprise/91442000MA4UJ6R97X`.
+    public var resource: String
+    public var requestID: String
+    /// SHA-256 of the change's canonical JSON (the change itself is not copied into the log).
+    public var digest: String
+    public var previous: String
+    public var hash: String
+
+    public init(
+        id: Int64 = 0, at: String, actorToken: Int64?, actorRole: String, action: String, resource: String,
+        requestID: String, digest: String, previous: String = "", hash: String = ""
+    ) {
+        self.id = id
+        self.at = at
+        self.actorToken = actorToken
+        self.actorRole = actorRole
+        self.action = action
+        self.resource = resource
+        self.requestID = requestID
+        self.digest = digest
+        self.previous = previous
+        self.hash = hash
+    }
+}
+
+/// Which audit entries a list asks for.
+public struct AuditQuery: Sendable, Hashable {
+    public var actorToken: Int64?
+    public var action: String?
+    /// A resource, or a prefix of one ending in `/` (`enterprise/`).
+    public var resource: String?
+    public var from: String?
+    public var to: String?
+    public var afterID: Int64?
+    public var limit = 50
+    public init() {}
+}
+
+/// Where the audit chain is broken: the first entry whose hash or link does not hold.
+public struct AuditChainBreak: Sendable, Hashable, Error {
+    public var entryID: Int64
+    public var reason: String
+    public init(entryID: Int64, reason: String) {
+        self.entryID = entryID
+        self.reason = reason
+    }
+}
+
+public protocol AuditReader {
+    func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
+    /// Walks the whole chain; nil when every link holds.
+    func firstAuditChainBreak() throws -> AuditChainBreak?
+}
+
+public protocol AuditWriter {
+    /// Appends `entry` to the chain (its id, previous and hash are computed), in the caller's transaction.
+    func append(_ entry: AuditEntry) throws
+}

@@ -1,0 +1,19 @@
+/// The seam between the API and whichever database stores the registry (SQLite in `RegistryStore`).
+///
+/// One use case is one `write` closure and one transaction: the domain decides, the storage persists, and
+/// everything a use case writes (the change, its audit entry, its change-feed event, its idempotent response)
+/// commits together or not at all. Readers see a consistent snapshot.
+public protocol RegistryStorage: Sendable {
+    /// Runs `work` in a read-only snapshot. Short: it runs on the caller's thread.
+    func read<T>(_ work: (any RegistryReader) throws -> T) throws -> T
+
+    /// Runs `work` in one write transaction on the storage's own writer, off the caller's thread; a throw
+    /// rolls the whole transaction back.
+    func write<T: Sendable>(_ work: @escaping @Sendable (any RegistryWriter) throws -> T) async throws -> T
+}
+
+/// Every question the registry asks of its storage.
+public protocol RegistryReader: EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader {}
+
+/// Every change the registry makes to its storage; only valid inside `RegistryStorage.write`.
+public protocol RegistryWriter: RegistryReader, EnterpriseWriter, AccessTokenWriter, AuditWriter, IdempotencyWriter {}

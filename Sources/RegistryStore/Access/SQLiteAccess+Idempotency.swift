@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+import RegistryDomain
+
+extension SQLiteAccess {
+    func idempotentResponse(tokenID: Int64, key: String, notBefore: String) throws -> IdempotentResponse? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT request_hash, status, headers, body FROM idempotent_response
+                WHERE token_id = ? AND key = ? AND created_at >= ?
+                """,
+            arguments: [tokenID, key, notBefore]
+        ).map { row in
+            IdempotentResponse(requestHash: row[0], status: row[1], headers: row[2], body: [UInt8](row[3] as Data))
+        }
+    }
+
+    func save(_ response: IdempotentResponse, tokenID: Int64, key: String, at: String) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO idempotent_response (token_id, key, request_hash, status, headers, body, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [tokenID, key, response.requestHash, response.status, response.headers, Data(response.body), at])
+    }
+}

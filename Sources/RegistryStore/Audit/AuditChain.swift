@@ -1,0 +1,34 @@
+import CryptoSupport
+import RegistryDomain
+
+/// The audit log's hash chain: each entry's hash is SHA-256 over the previous entry's hash and the entry's
+/// own fields, so altering, inserting or removing a row breaks every link after it.
+enum AuditChain {
+    /// The hash before the first entry.
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func hash(of entry: AuditEntry, previous: String) -> String {
+        let fields = [
+            previous, String(entry.id), entry.at, entry.actorToken.map(String.init) ?? "", entry.actorRole,
+            entry.action, entry.resource, entry.requestID, entry.digest,
+        ]
+        return SHA256.hex(fields.joined(separator: "\u{1F}"))
+    }
+
+    /// The first entry whose link or hash does not hold, walking `entries` in id order from `previous`.
+    static func firstBreak(in entries: some Sequence<AuditEntry>, startingAfter previous: String = genesis)
+        -> AuditChainBreak?
+    {
+        var previous = previous
+        for entry in entries {
+            guard entry.previous == previous else {
+                return AuditChainBreak(entryID: entry.id, reason: "its link does not name the entry before it")
+            }
+            guard entry.hash == hash(of: entry, previous: previous) else {
+                return AuditChainBreak(entryID: entry.id, reason: "its content does not match its hash")
+            }
+            previous = entry.hash
+        }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+import GRDB
+import RegistryDomain
+
+/// The registry's queries and changes on one GRDB connection, valid only inside the closure that received it.
+///
+/// `@unchecked Sendable` is never claimed: the value lives inside a `read` or `write` closure and never escapes it.
+struct SQLiteAccess: RegistryWriter {
+    let db: Database
+}
+
+extension StoreError {
+    /// Runs `body`, turning SQLite's refusals into `StoreError` cases the API can answer with.
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError { throw StoreError(error) }
+    }
+
+    static func translating<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as DatabaseError { throw StoreError(error) }
+    }
+
+    /// Arguments are never part of the message (GRDB keeps them private), so no personal data reaches a log.
+    init(_ error: DatabaseError) {
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: self = .duplicate(error.message ?? "duplicate")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+        default:
+            if error.resultCode == .SQLITE_CONSTRAINT {
+                self = .constraint(error.message ?? "constraint")
+            } else if error.resultCode == .SQLITE_BUSY {
+                self = .busy
+            } else {
+                self = .constraint("database error \(error.resultCode.rawValue)")
+            }
+        }
+    }
+}

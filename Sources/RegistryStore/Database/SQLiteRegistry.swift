@@ -1,0 +1,66 @@
+import GRDB
+import RegistryDomain
+
+/// The registry stored in one SQLite file through GRDB's `DatabasePool`: WAL, one writer, concurrent readers.
+///
+/// Opening migrates the file (creating it if need be). Every connection runs with foreign keys on, a busy
+/// timeout, and `synchronous = FULL`, so that no acknowledged write is lost even on power failure.
+///
+/// ```swift
+/// let registry = try SQLiteRegistry(path: "cqo-registry.sqlite")
+/// let record = try registry.read { try $0.enterprise(uscc, on: today) }
+/// ```
+package final class SQLiteRegistry: RegistryStorage {
+    package struct Configuration: Sendable {
+        /// How long a connection waits for a lock before failing with `StoreError.busy`. The default is 5 s.
+        package var busyTimeoutSeconds: Double = 5
+        /// Concurrent readers. The default is 4.
+        package var maximumReaderCount = 4
+        /// `PRAGMA synchronous`. The default is `FULL`: a commit survives power loss.
+        package var synchronous = "FULL"
+        /// Apply pending migrations when opening. The default is true; `readyz` checks they are all applied.
+        package var migrate = true
+        package init() {}
+    }
+
+    package let pool: DatabasePool
+
+    /// Opens (and by default migrates) the database at `path`.
+    /// - Throws: `StoreError.migrationMismatch` when an applied migration's text changed; GRDB errors when the
+    ///   file cannot be opened.
+    package init(path: String, configuration: Configuration = .init()) throws {
+        var config = GRDB.Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(configuration.busyTimeoutSeconds)
+        config.maximumReaderCount = configuration.maximumReaderCount
+        config.label = "cqo-registry"
+        let synchronous = configuration.synchronous
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        pool = try DatabasePool(path: path, configuration: config)
+        if configuration.migrate {
+            try RegistryMigrations.apply(to: pool)
+        }
+    }
+
+    package func read<T>(_ work: (any RegistryReader) throws -> T) throws -> T {
+        try StoreError.translating {
+            try pool.read { db in try work(SQLiteAccess(db: db)) }
+        }
+    }
+
+    package func write<T: Sendable>(_ work: @escaping @Sendable (any RegistryWriter) throws -> T) async throws -> T {
+        try await StoreError.translating {
+            try await pool.write { db in try work(SQLiteAccess(db: db)) }
+        }
+    }
+
+    /// True when the database answers and every migration this binary carries is applied.
+    package func isReady() -> Bool {
+        (try? pool.read { db in try RegistryMigrations.areComplete(db) }) ?? false
+    }
+
+    /// Closes every connection; later calls fail.
+    package func close() throws { try pool.close() }
+}

@@ -1,1 +1,0 @@
-// RegistryStore: placeholder until its first real file lands.
