@@ -1,1 +1,0 @@
-// RegistryTesting: placeholder until its first real file lands.
