@@ -85,7 +85,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RegistryAPITests",
-            dependencies: ["RegistryAPI", "RegistryTesting", "RegistryDomain", "HTTPServer"],
+            dependencies: ["RegistryAPI", "RegistryTesting", "RegistryDomain", "HTTPServer", "CryptoSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CommandTests", dependencies: ["cqo-registry", "RegistryTesting"], swiftSettings: swiftSettings),
     ]

@@ -17,6 +17,7 @@ package enum RegistryApplication {
             storage: storage, clock: clock, configuration: configuration, isReady: isReady, logger: logger)
         var routes = Routes(router: Router(logger: logger), services: services)
         HealthController(services: services).register(&routes)
+        RosterController(services: services).register(&routes)
         EnterpriseController(services: services).register(&routes)
         TokenController(services: services).register(&routes)
         AuditController(services: services).register(&routes)

@@ -57,6 +57,7 @@ public struct AuditChainBreak: Sendable, Hashable, Error {
 
 public protocol AuditReader {
     func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
+    func auditEntryCount() throws -> Int
     /// Walks the whole chain; nil when every link holds.
     func firstAuditChainBreak() throws -> AuditChainBreak?
 }

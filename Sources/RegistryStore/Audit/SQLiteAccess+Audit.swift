@@ -41,6 +41,10 @@ extension SQLiteAccess {
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.auditEntry)
     }
 
+    func auditEntryCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event") ?? 0
+    }
+
     func firstAuditChainBreak() throws -> AuditChainBreak? {
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_event ORDER BY id")
         var previous = AuditChain.genesis

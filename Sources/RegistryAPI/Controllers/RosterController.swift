@@ -1,0 +1,56 @@
+import CryptoSupport
+import HTTPServer
+import RegistryDomain
+
+/// Roster import (and, later, export) as CSV.
+///
+/// - `POST /v1/enterprises/import`  importEnterprises  admin, regulator; `text/csv`; `?dry_run=`, `?skip_invalid=`
+struct RosterController {
+    let services: Services
+
+    func register(_ routes: inout Routes) {
+        routes.protected(.post, "/v1/enterprises/import", .importEnterprises, importEnterprises)
+    }
+
+    @Sendable func importEnterprises(_ context: RequestContext) async throws -> HTTPResponse {
+        let contentType = context.request.headers["Content-Type"] ?? ""
+        guard ["text/csv", "application/csv"].contains(MediaType.essence(contentType)) else {
+            throw Problem(.unsupportedMediaType, type: ProblemType.unsupportedMediaType, detail: "send the roster as text/csv")
+        }
+        let parameters = context.request.queryParameters
+        var problems = ViolationCollector()
+        for name in parameters.names where name != "dry_run" && name != "skip_invalid" {
+            problems.add(name, "unknown", "\(name) is not an option of the import")
+        }
+        let dryRun = EnterpriseFilters.boolean(parameters, "dry_run", &problems) ?? false
+        let skipInvalid = EnterpriseFilters.boolean(parameters, "skip_invalid", &problems) ?? false
+        try problems.throwIfAny()
+        let caller = context.caller
+        let requestID = context.request.requestID
+        let now = context.now
+        let digest = SHA256.hex(context.request.body)
+        let report = try await RosterImporter.run(
+            context.request.body, charset: MediaType.parameter("charset", of: contentType),
+            options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage
+        ) { report in
+            AuditEntry(
+                at: now, actorToken: caller.tokenID, actorRole: caller.role.rawValue, action: "enterprise.import",
+                resource: "enterprise/", requestID: requestID, digest: digest)
+        }
+        return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], bytes: report.json)
+    }
+}
+
+extension MediaType {
+    /// A parameter's value (`charset` of `text/csv; charset=gb18030`), unquoted, or nil.
+    static func parameter(_ name: String, of value: String) -> String? {
+        for part in value.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingSpaces().lowercased() == name else { continue }
+            var text = pair[1].trimmingSpaces()
+            if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+            return text
+        }
+        return nil
+    }
+}

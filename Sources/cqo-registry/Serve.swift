@@ -1,0 +1,109 @@
+import ArgumentParser
+import Dispatch
+import HTTPServer
+import Logging
+import RegistryAPI
+import RegistryStore
+
+/// `cqo-registry serve`: migrates the database, then serves the API until SIGINT or SIGTERM.
+///
+/// Every flag also reads a `CQO_…` environment variable (`--port` ← `CQO_PORT`); a flag given wins.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Migrate the database, then serve the HTTP API.")
+
+    @Option(help: "Address to listen on (env CQO_HOST).") var host: String = Environment.value("CQO_HOST") ?? "127.0.0.1"
+    @Option(help: "TCP port; 0 picks a free one (env CQO_PORT).") var port: Int = Environment.integer("CQO_PORT") ?? 8080
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Requests per second per token (env CQO_RATE_LIMIT_PER_TOKEN).")
+    var rateLimitPerToken: Int = Environment.integer("CQO_RATE_LIMIT_PER_TOKEN") ?? 1_000
+    @Option(help: "Requests per second per address without a valid token (env CQO_RATE_LIMIT_PER_ADDRESS).")
+    var rateLimitPerAddress: Int = Environment.integer("CQO_RATE_LIMIT_PER_ADDRESS") ?? 50
+
+    @Option(help: "Seconds allowed for a request head (env CQO_HEAD_TIMEOUT).")
+    var headTimeout: Int = Environment.integer("CQO_HEAD_TIMEOUT") ?? 10
+    @Option(help: "Seconds a body may take before the minimum rate applies (env CQO_BODY_GRACE).")
+    var bodyGrace: Int = Environment.integer("CQO_BODY_GRACE") ?? 10
+    @Option(help: "Slowest accepted body after the grace period, bytes/s (env CQO_BODY_MIN_RATE).")
+    var bodyMinRate: Int = Environment.integer("CQO_BODY_MIN_RATE") ?? 1024
+    @Option(help: "Seconds an idle keep-alive connection is kept (env CQO_IDLE_TIMEOUT).")
+    var idleTimeout: Int = Environment.integer("CQO_IDLE_TIMEOUT") ?? 15
+    @Option(help: "Most simultaneous connections (env CQO_MAX_CONNECTIONS).")
+    var maxConnections: Int = Environment.integer("CQO_MAX_CONNECTIONS") ?? 16_384
+    @Option(help: "Largest request body in bytes, e.g. a roster CSV (env CQO_MAX_BODY).")
+    var maxBody: Int = Environment.integer("CQO_MAX_BODY") ?? 64 * 1024 * 1024
+    @Option(help: "Event loop threads; 0 = one per core (env CQO_WORKERS).")
+    var workers: Int = Environment.integer("CQO_WORKERS") ?? 0
+
+    @Option(help: "PEM certificate chain: serve HTTPS (env CQO_TLS_CERT).") var tlsCert: String? = Environment.value("CQO_TLS_CERT")
+    @Option(help: "PEM private key for --tls-cert (env CQO_TLS_KEY).") var tlsKey: String? = Environment.value("CQO_TLS_KEY")
+    @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
+    var logLevel: String = Environment.value("CQO_LOG_LEVEL") ?? "info"
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
+        guard rateLimitPerToken > 0, rateLimitPerAddress > 0 else { throw ValidationError("rate limits are positive") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+    }
+
+    var serverConfiguration: Server.Configuration {
+        var configuration = Server.Configuration(host: host, port: port)
+        configuration.headTimeout = .seconds(headTimeout)
+        configuration.bodyGracePeriod = .seconds(bodyGrace)
+        configuration.bodyMinimumRate = bodyMinRate
+        configuration.idleTimeout = .seconds(idleTimeout)
+        configuration.maxConnections = maxConnections
+        configuration.maxBodySize = maxBody
+        configuration.workerCount = workers
+        if let tlsCert, let tlsKey {
+            configuration.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey)
+        }
+        return configuration
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "cqo-registry")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let registry = try database.open()
+        var api = RegistryAPIConfiguration()
+        api.rateLimitPerToken = rateLimitPerToken
+        api.rateLimitPerAddress = rateLimitPerAddress
+        let responder = RegistryApplication.responder(
+            storage: registry, configuration: api, isReady: { registry.isReady() }, logger: logger)
+        let server = Server(configuration: serverConfiguration, responder: responder, logger: logger)
+        let signals = ShutdownSignals { Task { await server.shutdown() } }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                let bound = try await server.listeningPort()
+                logger.notice("listening", metadata: ["address": "\(host):\(bound)", "db": "\(database.db)"])
+            }
+            try await group.waitForAll()
+        }
+        signals.cancel()
+        try registry.close()
+        logger.notice("stopped")
+    }
+}
+
+/// SIGINT and SIGTERM start a graceful shutdown instead of killing the process.
+final class ShutdownSignals: Sendable {
+    private let sources: [any DispatchSourceSignal]
+
+    init(_ handler: @escaping @Sendable () -> Void) {
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() { sources.forEach { $0.cancel() } }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

@@ -1,1 +1,0 @@
-// RegistryAPITests: placeholder.
