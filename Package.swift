@@ -23,10 +23,11 @@ let package = Package(
         // MARK: - System libraries
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLinux"),  // sys/epoll.h and sys/eventfd.h, which Glibc's module lacks
 
         // MARK: - Infrastructure (knows nothing of CQOs)
         .target(name: "CryptoSupport", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
-        .target(name: "Sockets", swiftSettings: swiftSettings),
+        .target(name: "Sockets", dependencies: ["CLinux"], swiftSettings: swiftSettings),
         .target(name: "HTTP1", swiftSettings: swiftSettings),
         .target(
             name: "HTTPServer",

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Logging
+import Sockets
+
+extension EventLoop {
+    /// Accepts what is pending (a bounded batch; the listener is level-triggered, so the rest comes next round).
+    func acceptConnections() {
+        guard !draining else { return }
+        for _ in 0..<64 {
+            let accepted: (Socket, SocketAddress)?
+            do {
+                accepted = try listener.accept()
+            } catch {
+                handleAcceptFailure(error)
+                return
+            }
+            guard let (socket, address) = accepted else { return }
+            let count = context.connectionCount.add(1, ordering: .relaxed).newValue
+            guard count <= context.configuration.maxConnections else {
+                // Over the cap: close at once; connections already open keep being served.
+                context.connectionCount.subtract(1, ordering: .relaxed)
+                socket.close()
+                continue
+            }
+            adopt(socket, address: address)
+        }
+    }
+
+    private func adopt(_ socket: Socket, address: SocketAddress) {
+        socket.setNoDelay()
+        var transport = ConnectionTransport(socket: socket, tls: nil)
+        if let tls = context.tls {
+            guard let session = tls.makeSession(for: socket) else {
+                context.connectionCount.subtract(1, ordering: .relaxed)
+                socket.close()
+                return
+            }
+            transport.tls = session
+        }
+        let id = nextID
+        nextID += 1
+        do {
+            try poller.register(
+                socket.fileDescriptor, token: id, events: [.readable, .writable, .readHangUp, .edgeTriggered])
+        } catch {
+            context.connectionCount.subtract(1, ordering: .relaxed)
+            transport.close()
+            return
+        }
+        connections[id] = Connection(
+            id: id, transport: transport, remoteAddress: address.host, limits: context.limits, now: now)
+    }
+
+    /// Out of descriptors: drop one pending connection using the reserve, so the listener does not spin.
+    private func handleAcceptFailure(_ error: SocketError) {
+        context.logger.error("accept failed", metadata: ["error": "\(error)"])
+        guard error.errno == EMFILE || error.errno == ENFILE, reserveDescriptor >= 0 else { return }
+        Glibc.close(reserveDescriptor)
+        if let (socket, _) = try? listener.accept() { socket.close() }
+        reserveDescriptor = EventLoop.openReserve()
+    }
+
+    static func openReserve() -> Int32 { open("/dev/null", O_RDONLY | O_CLOEXEC) }
+}

@@ -1,0 +1,45 @@
+import Logging
+
+extension EventLoop {
+    /// Closes connections whose phase has run out of time (RFC 9112 §9.5: a server may close idle connections).
+    func scanDeadlines() {
+        if draining, now >= drainDeadline {
+            for connection in Array(connections.values) { close(connection) }
+            return
+        }
+        var expired: [(Connection, Bool)] = []  // (connection, answer 408 first)
+        for connection in connections.values {
+            let elapsed = now &- connection.phaseStart
+            if !connection.output.isEmpty, connection.writeStalledSince != 0,
+                now &- connection.writeStalledSince > context.writeTimeout
+            {
+                expired.append((connection, false))
+                continue
+            }
+            switch connection.phase {
+            case .idle:
+                if connection.output.isEmpty, elapsed > context.idleTimeout { expired.append((connection, false)) }
+            case .head:
+                if elapsed > context.headTimeout { expired.append((connection, true)) }
+            case .body:
+                if elapsed > context.bodyGracePeriod {
+                    let expected = Double(context.configuration.bodyMinimumRate) * Double(elapsed) / 1e9
+                    if Double(connection.decoder.bodyBytesReceived) < expected { expired.append((connection, true)) }
+                }
+            case .handling:
+                break
+            case .lingering:
+                if elapsed > min(context.idleTimeout, 2_000_000_000) { expired.append((connection, false)) }
+            }
+        }
+        for (connection, answer) in expired {
+            if answer, connection.output.isEmpty {
+                respondAndClose(connection, status: .requestTimeout, detail: "request not received in time")
+                connection.canRead = false
+                service(connection)
+            } else {
+                close(connection)
+            }
+        }
+    }
+}

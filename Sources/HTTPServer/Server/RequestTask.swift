@@ -1,0 +1,102 @@
+import HTTP1
+import Logging
+import Sockets
+import Synchronization
+
+/// The part of a request that runs off the event loop: the handler, response encoding, the access log.
+enum RequestTask {
+    /// Everything the loop hands over with a complete request.
+    struct Input: Sendable {
+        var head: RequestHead
+        var body: [UInt8]
+        var connection: UInt64
+        var remoteAddress: String
+        var isSecure: Bool
+        var mailbox: Mailbox
+    }
+
+    static func run(_ input: Input, context: ServerContext) async {
+        let started = ResourceLimits.monotonicNanoseconds()
+        let headers = HTTPHeaders(input.head.headers)
+        let incomingID = headers["X-Request-Id"]
+        let requestID = incomingID.flatMap { RequestIDGenerator.isValid($0) ? $0 : nil } ?? context.requestIDs.next()
+        let request = HTTPRequest(
+            method: HTTPMethod(rawValue: input.head.method), target: input.head.target,
+            version: input.head.minorVersion == 0 ? .http1_0 : .http1_1, headers: headers, body: input.body,
+            remoteAddress: input.remoteAddress, requestID: requestID, isSecure: input.isSecure)
+        let response = await context.responder.respond(to: request)
+        let responseContext = ResponseContext(
+            isHead: request.method == .head, minorVersion: input.head.minorVersion, keepAlive: input.head.keepAlive,
+            requestID: requestID,
+            acceptsGzip: context.configuration.gzipMinimumSize > 0 && Gzip.isAccepted(by: headers.values(for: "Accept-Encoding")))
+        let encoded = ResponseWriter.encode(
+            response, for: responseContext, close: !input.head.keepAlive || context.isDraining, context: context)
+        var sent = encoded.head.count + encoded.body.count
+        switch (response.body, encoded.framing) {
+        case (.stream(let stream), .chunked), (.stream(let stream), .closeDelimited):
+            sent = await sendStream(stream, encoded: encoded, input: input, context: context, requestID: requestID)
+        default:
+            input.mailbox.post(
+                .write(
+                    connection: input.connection, bytes: encoded.head, body: encoded.body, last: true,
+                    close: encoded.close, flushed: nil))
+        }
+        AccessLog.record(
+            request: request, status: response.status.code, bytes: sent, started: started, logger: context.logger)
+    }
+
+    /// Writes the head, then each piece the stream produces (chunked on HTTP/1.1), waiting for room as it goes.
+    private static func sendStream(
+        _ stream: HTTPBodyStream, encoded: ResponseWriter.Encoded, input: Input, context: ServerContext,
+        requestID: String
+    ) async -> Int {
+        let chunked: Bool
+        if case .chunked = encoded.framing { chunked = true } else { chunked = false }
+        let writer = StreamWriter(mailbox: input.mailbox, connection: input.connection, chunked: chunked)
+        do {
+            try await writer.send(encoded.head)
+            try await stream.produce(writer)
+            input.mailbox.post(
+                .write(
+                    connection: input.connection, bytes: chunked ? ResponseEncoder.lastChunk : [], body: [],
+                    last: true, close: encoded.close, flushed: nil))
+        } catch {
+            // The body is cut short: close without the last chunk, so the client sees an incomplete message.
+            context.logger.warning(
+                "streamed response failed", metadata: ["request_id": "\(requestID)", "error": "\(error)"])
+            input.mailbox.post(
+                .write(connection: input.connection, bytes: [], body: [], last: true, close: true, flushed: nil))
+        }
+        return writer.byteCount
+    }
+}
+
+/// The `HTTPBodyWriter` a stream gets: each write waits until the loop has room for more (back-pressure).
+final class StreamWriter: HTTPBodyWriter {
+    private let mailbox: Mailbox
+    private let connection: UInt64
+    private let chunked: Bool
+    private let counter = Synchronization.Atomic<Int>(0)
+
+    init(mailbox: Mailbox, connection: UInt64, chunked: Bool) {
+        self.mailbox = mailbox
+        self.connection = connection
+        self.chunked = chunked
+    }
+
+    var byteCount: Int { counter.load(ordering: .relaxed) }
+
+    func write(_ bytes: [UInt8]) async throws {
+        guard !bytes.isEmpty else { return }
+        try await send(chunked ? ResponseEncoder.chunk(bytes) : bytes)
+    }
+
+    func send(_ bytes: [UInt8]) async throws {
+        counter.add(bytes.count, ordering: .relaxed)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            mailbox.post(
+                .write(
+                    connection: connection, bytes: bytes, body: [], last: false, close: false, flushed: continuation))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Sockets: placeholder until its first real file lands.
