@@ -62,8 +62,13 @@ struct DemoCity {
     /// Appointments in every status over 2021–2025 arrive with the filing workflow.
     mutating func fileAppointments(for roster: [Enterprise], in registry: SQLiteRegistry) async throws {}
 
-    static let zhongshan = (try? RegionCode("4420")) ?? preconditionFailure("constant")
-    static let fallbackIndustry = (try? IndustryCode("C38")) ?? preconditionFailure("constant")
-    static let fallbackUSCC = (try? USCC("91442000000000001" + String(USCC.checkCharacter(for: "91442000000000001") ?? "0")))
-        ?? preconditionFailure("constant")
+    static let zhongshan = constant(try? RegionCode("4420"))
+    static let fallbackIndustry = constant(try? IndustryCode("C38"))
+    static let fallbackUSCC = constant(try? USCC("91442000000000001" + String(USCC.checkCharacter(for: "91442000000000001") ?? "0")))
+
+    /// A value known valid when written; a demo generator is never on a request path.
+    private static func constant<T>(_ value: T?) -> T {
+        guard let value else { preconditionFailure("a demo constant is invalid") }
+        return value
+    }
 }

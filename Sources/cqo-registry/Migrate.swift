@@ -23,10 +23,8 @@ enum Log {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        fputs(string, Glibc.stderr)
+        FileHandle.standardError.write(Data(string.utf8))
     }
 }
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Foundation

@@ -35,8 +35,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Event loop threads; 0 = one per core (env CQO_WORKERS).")
     var workers: Int = Environment.integer("CQO_WORKERS") ?? 0
 
-    @Option(help: "PEM certificate chain: serve HTTPS (env CQO_TLS_CERT).") var tlsCert: String? = Environment.value("CQO_TLS_CERT")
-    @Option(help: "PEM private key for --tls-cert (env CQO_TLS_KEY).") var tlsKey: String? = Environment.value("CQO_TLS_KEY")
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve HTTPS (env CQO_TLS_CERT).")
+    var tlsCertFlag: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert (env CQO_TLS_KEY).")
+    var tlsKeyFlag: String?
+    var tlsCert: String? { tlsCertFlag ?? Environment.value("CQO_TLS_CERT") }
+    var tlsKey: String? { tlsKeyFlag ?? Environment.value("CQO_TLS_KEY") }
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
     var logLevel: String = Environment.value("CQO_LOG_LEVEL") ?? "info"
 
@@ -63,8 +67,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "cqo-registry")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        var configuredLogger = Logger(label: "cqo-registry")
+        configuredLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let logger = configuredLogger
         let registry = try database.open()
         var api = RegistryAPIConfiguration()
         api.rateLimitPerToken = rateLimitPerToken
@@ -75,9 +80,11 @@ struct Serve: AsyncParsableCommand {
         let signals = ShutdownSignals { Task { await server.shutdown() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
+            let address = host
+            let path = database.db
             group.addTask {
                 let bound = try await server.listeningPort()
-                logger.notice("listening", metadata: ["address": "\(host):\(bound)", "db": "\(database.db)"])
+                logger.notice("listening", metadata: ["address": "\(address):\(bound)", "db": "\(path)"])
             }
             try await group.waitForAll()
         }
@@ -88,7 +95,10 @@ struct Serve: AsyncParsableCommand {
 }
 
 /// SIGINT and SIGTERM start a graceful shutdown instead of killing the process.
-final class ShutdownSignals: Sendable {
+///
+/// `@unchecked Sendable`: `sources` is set once in `init` and never mutated; Dispatch sources are thread-safe
+/// to cancel from any thread.
+final class ShutdownSignals: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
 
     init(_ handler: @escaping @Sendable () -> Void) {

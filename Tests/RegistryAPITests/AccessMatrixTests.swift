@@ -76,9 +76,10 @@ import Testing
     func everyCallerGetsExactlyWhatItsRoleAndScopeAllow(route: Route) async throws {
         try await withTestServer { server in
             try await server.seed([Self.enterpriseA, Self.enterpriseB])
+            // A token in A's region that DELETE may revoke, issued before the callers' own tokens.
+            _ = try await server.issueToken("viewer", region: "4420")
             let secrets = try await Self.secrets(server)
-            // A token in A's region that DELETE may revoke.
-            let target = try await server.database.registry.read { try $0.accessTokens(within: nil, afterID: nil, limit: 500) }
+            let target = try server.database.registry.read { try $0.accessTokens(within: nil, afterID: nil, limit: 500) }
                 .first { $0.role == "viewer" }?.id ?? 0
             for (index, caller) in CallerKind.allCases.enumerated() {
                 let expected = route.expected[caller] ?? route.otherwise
