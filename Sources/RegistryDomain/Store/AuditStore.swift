@@ -7,7 +7,7 @@ public struct AuditEntry: Sendable, Hashable {
     public var actorRole: String
     /// e.g. `enterprise.create`, `appointment.register`, `person.read_personal_data`.
     public var action: String
-    /// e.g. `enterprise/91442000MA4UJ6R97X`.
+    /// e.g. `enterprise/91442000MA4UJ6R97W`.
     public var resource: String
     public var requestID: String
     /// SHA-256 of the change's canonical JSON (the change itself is not copied into the log).
