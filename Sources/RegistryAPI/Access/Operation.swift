@@ -4,6 +4,7 @@ enum Operation: String, CaseIterable, Sendable {
     case createEnterprise, readEnterprise, updateEnterprise, listEnterprises, importEnterprises, exportEnterprises
     case createToken, listTokens, revokeToken
     case listAuditEvents
+    case readCoverageTargets, manageCoverageTargets, readCoverage, readCoverageWorklist
 
     /// The roles that may attempt the operation (scope is checked per object afterwards).
     var allowedRoles: Set<AccessRole> {
@@ -11,6 +12,9 @@ enum Operation: String, CaseIterable, Sendable {
         case .createEnterprise, .updateEnterprise, .importEnterprises, .exportEnterprises: [.admin, .regulator]
         case .readEnterprise, .listEnterprises: [.admin, .regulator, .enterprise, .trainer]
         case .createToken, .listTokens, .revokeToken, .listAuditEvents: [.admin]
+        case .readCoverageTargets, .readCoverage: [.admin, .regulator, .enterprise, .trainer, .viewer]
+        case .manageCoverageTargets: [.admin]
+        case .readCoverageWorklist: [.admin, .regulator]
         }
     }
 }

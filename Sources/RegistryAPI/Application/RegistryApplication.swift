@@ -21,6 +21,8 @@ package enum RegistryApplication {
         EnterpriseController(services: services).register(&routes)
         TokenController(services: services).register(&routes)
         AuditController(services: services).register(&routes)
+        CoverageTargetController(services: services).register(&routes)
+        CoverageController(services: services).register(&routes)
         return routes.router
     }
 }
