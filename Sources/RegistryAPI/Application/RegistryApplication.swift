@@ -23,6 +23,7 @@ package enum RegistryApplication {
         AuditController(services: services).register(&routes)
         CoverageTargetController(services: services).register(&routes)
         CoverageController(services: services).register(&routes)
+        DashboardController(services: services).register(&routes)
         return routes.router
     }
 }
