@@ -82,6 +82,7 @@ struct CoverageAccumulator {
 extension CoverageColumns {
     /// Counts `scan` at each of `days` (ascending): per group key, the population and the covered.
     func count(_ scan: CoverageScan, days: [Int32]) -> CoverageAccumulator {
+        if let counted = countByCells(scan, days: days) { return counted }
         var accumulator = CoverageAccumulator(points: days.count)
         let stride = days.count + 1
         let single = days.count == 1 ? days[0] : nil

@@ -31,6 +31,8 @@ struct CoverageColumns: Sendable {
     var coveredFrom: [Int32] = []
     var coveredTo: [Int32] = []
     var moreCovered: [Int: [Range<Int32>]] = [:]
+    /// Cell timelines at region levels 2, 4, 6 and 9 (empty until built); kept in step by `set`.
+    var cells: [CoverageCells] = []
 
     var count: Int { region.count }
 
@@ -43,6 +45,10 @@ struct CoverageColumns: Sendable {
         let slot: Int
         if let existing = slots[uscc] {
             slot = existing
+            if !cells.isEmpty {
+                let old = self.entry(slot)
+                for level in cells.indices { cells[level].apply(old, sign: -1) }
+            }
         } else {
             guard entry != nil else { return }
             slot = count
@@ -56,6 +62,7 @@ struct CoverageColumns: Sendable {
             moreCovered[slot] = nil
             return
         }
+        for level in cells.indices { cells[level].apply(entry, sign: 1) }
         region[slot] = entry.region
         industry[slot] = entry.industry
         attributes[slot] = entry.attributes | (entry.covered.count > 1 ? Self.moreCoveredBit : 0)
@@ -64,6 +71,16 @@ struct CoverageColumns: Sendable {
         coveredFrom[slot] = entry.covered.first?.lowerBound ?? 0
         coveredTo[slot] = entry.covered.first?.upperBound ?? 0
         moreCovered[slot] = entry.covered.count > 1 ? Array(entry.covered.dropFirst()) : nil
+    }
+
+    /// The slot as an entry (without its USCC).
+    func entry(_ slot: Int) -> CoverageEntry {
+        var covered: [Range<Int32>] = []
+        if coveredFrom[slot] < coveredTo[slot] { covered.append(coveredFrom[slot]..<coveredTo[slot]) }
+        if attributes[slot] & Self.moreCoveredBit != 0 { covered += moreCovered[slot] ?? [] }
+        return CoverageEntry(
+            uscc: "", region: region[slot], industry: industry[slot], attributes: attributes[slot] & CoverageCells.keyBits,
+            from: from[slot], to: to[slot], covered: covered)
     }
 
     /// Whether the slot's coverage holds on `day`.

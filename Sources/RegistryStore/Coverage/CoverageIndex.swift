@@ -43,15 +43,18 @@ package final class CoverageIndex: Sendable {
                 arguments: [columns.version, rebuildThreshold + 1])
             if changed.count <= rebuildThreshold {
                 for uscc in changed { columns.set(uscc, try CoverageLoader.entry(uscc, db: db)) }
+                for level in columns.cells.indices { columns.cells[level].sortOrder() }
                 columns.version = version
                 return
             }
         }
         columns = try CoverageLoader.all(db)
+        columns.cells = CoverageCells.all(columns)
         columns.version = version
     }
 
-    /// A fresh index of `db` as it is (for write transactions, which must not touch the shared one).
+    /// A fresh index of `db` as it is, without cells (for write transactions, which must not touch the shared
+    /// one; they scan).
     static func snapshot(_ db: Database) throws -> CoverageColumns {
         var columns = try CoverageLoader.all(db)
         columns.version = try version(db)
