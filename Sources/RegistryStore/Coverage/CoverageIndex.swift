@@ -19,14 +19,17 @@ package final class CoverageIndex: Sendable {
     package init(rebuildThreshold: Int = 20_000) { self.rebuildThreshold = rebuildThreshold }
 
     /// The columns brought up to `db`'s snapshot (or a newer committed one already loaded).
+    ///
+    /// The catch-up patches the shared columns in place under the lock (readers hold value copies, so one still
+    /// scanning an older version keeps its own arrays), and concurrent readers wait for it rather than each
+    /// loading the same changes.
     func current(_ db: Database) throws -> CoverageColumns {
         let version = try Self.version(db)
-        if let ready = columns.withLock({ $0.version >= version ? $0 : nil }) { return ready }
-        // Catch up outside the lock on a copy, then install it unless a newer one got there first.
-        var copy = columns.withLock { $0 }
-        try Self.catchUp(&copy, db: db, version: version, rebuildThreshold: rebuildThreshold)
-        return columns.withLock { installed in
-            if installed.version < copy.version { installed = copy }
+        let threshold = rebuildThreshold
+        return try columns.withLock { installed in
+            if installed.version < version {
+                try Self.catchUp(&installed, db: db, version: version, rebuildThreshold: threshold)
+            }
             return installed
         }
     }
