@@ -5,8 +5,8 @@ struct CoverageCellKey: Hashable, Sendable {
     var attributes: UInt8
 }
 
-/// Timelines of every cell at one region level (2, 4, 6 or 9 digits), so that a coverage question about a region
-/// of at most that many digits sums a few cells' counts instead of scanning every enterprise.
+/// Timelines of every cell at one region level, so that a coverage question about a region of at most that many
+/// digits sums a few cells' counts instead of scanning every enterprise.
 struct CoverageCells: Sendable {
     let digits: Int
     var index: [CoverageCellKey: Int] = [:]
@@ -15,7 +15,9 @@ struct CoverageCells: Sendable {
     /// Cell numbers in region order, for a binary search of a prefix's range.
     var order: [Int] = []
 
-    static let levels = [2, 4, 6, 9]
+    /// Province, city, county, 7-digit prefixes (the bench's regions: a county and the first digit of its towns)
+    /// and town. Longer regions are narrow enough to scan.
+    static let levels = [2, 4, 6, 7, 9]
     /// Attribute bits that are part of a cell's key (not the covered-ranges flag).
     static let keyBits: UInt8 = 0x3F
 

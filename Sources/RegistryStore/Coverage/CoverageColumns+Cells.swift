@@ -10,7 +10,14 @@ extension CoverageColumns {
         if scan.grouping == .region {
             needed = CoverageGrouping.regionLevels.first { $0 > scan.regionLength } ?? 12
         }
-        guard let level = cells.first(where: { $0.digits >= needed }) else { return nil }
+        // A coarser level may not know the digits a region grouping needs; a finer one then answers.
+        for level in cells where level.digits >= needed {
+            if let counted = count(scan, days: days, level: level) { return counted }
+        }
+        return nil
+    }
+
+    func count(_ scan: CoverageScan, days: [Int32], level: CoverageCells) -> CoverageAccumulator? {
         var accumulator = CoverageAccumulator(points: days.count)
         let stride = days.count + 1
         for cell in level.cells(in: scan.region) {
@@ -59,8 +66,10 @@ extension CoverageColumns {
             from = level
             level = deeper
         }
-        if digits == resolution, level == resolution, resolution < CoverageCodes.regionDigits,
-            (from..<level).allSatisfy({ digit($0) == 1 })
+        // A code cut at `resolution` may be longer: its key is unknown when the key's level lies beyond the cut, or
+        // at it with only zeros since the last level (the full code would skip on).
+        if digits == resolution, resolution < CoverageCodes.regionDigits,
+            level > resolution || (level == resolution && (from..<level).allSatisfy({ digit($0) == 1 }))
         {
             return nil
         }

@@ -31,7 +31,7 @@ struct CoverageColumns: Sendable {
     var coveredFrom: [Int32] = []
     var coveredTo: [Int32] = []
     var moreCovered: [Int: [Range<Int32>]] = [:]
-    /// Cell timelines at region levels 2, 4, 6 and 9 (empty until built); kept in step by `set`.
+    /// Cell timelines at `CoverageCells.levels` (empty until built); kept in step by `set`.
     var cells: [CoverageCells] = []
 
     var count: Int { region.count }
