@@ -20,6 +20,11 @@ extension CoverageColumns {
     func count(_ scan: CoverageScan, days: [Int32], level: CoverageCells) -> CoverageAccumulator? {
         var accumulator = CoverageAccumulator(points: days.count)
         let stride = days.count + 1
+        // Cells come in region order: a region grouping's key is worked out once per region, not once per cell.
+        var lastRegion: UInt64?
+        var lastGroup: UInt64 = 0
+        var lastBaseGroup: UInt64?
+        var lastBase = 0
         for cell in level.cells(in: scan.region) {
             let key = level.keys[cell]
             guard key.attributes & scan.mask == scan.want else { continue }
@@ -32,13 +37,21 @@ extension CoverageColumns {
             case .sector: group = UInt64((key.attributes >> 4) & 3)
             case .industry: group = Self.industryGroup(key.industry, below: scan.industryFilterLength)
             case .region:
-                guard let exact = Self.regionGroup(key.region, below: scan.regionLength, resolution: level.digits)
-                else { return nil }
-                group = exact
+                if key.region != lastRegion {
+                    guard let exact = Self.regionGroup(key.region, below: scan.regionLength, resolution: level.digits)
+                    else { return nil }
+                    lastRegion = key.region
+                    lastGroup = exact
+                }
+                group = lastGroup
             }
             let timeline = level.timelines[cell]
             guard !timeline.days.isEmpty else { continue }
-            let base = accumulator.group(group) * stride
+            if group != lastBaseGroup {
+                lastBaseGroup = group
+                lastBase = accumulator.group(group) * stride
+            }
+            let base = lastBase
             for (point, day) in days.enumerated() {
                 let (total, covered) = timeline.counts(on: day)
                 guard total != 0 || covered != 0 else { continue }
