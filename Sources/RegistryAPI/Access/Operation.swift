@@ -3,14 +3,14 @@
 enum Operation: String, CaseIterable, Sendable {
     case createEnterprise, readEnterprise, updateEnterprise, listEnterprises, importEnterprises, exportEnterprises
     case createToken, listTokens, revokeToken
-    case listAuditEvents
+    case listAuditEvents, readMetrics
 
     /// The roles that may attempt the operation (scope is checked per object afterwards).
     var allowedRoles: Set<AccessRole> {
         switch self {
         case .createEnterprise, .updateEnterprise, .importEnterprises, .exportEnterprises: [.admin, .regulator]
         case .readEnterprise, .listEnterprises: [.admin, .regulator, .enterprise, .trainer]
-        case .createToken, .listTokens, .revokeToken, .listAuditEvents: [.admin]
+        case .createToken, .listTokens, .revokeToken, .listAuditEvents, .readMetrics: [.admin]
         }
     }
 }

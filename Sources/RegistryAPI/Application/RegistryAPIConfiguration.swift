@@ -7,5 +7,7 @@ package struct RegistryAPIConfiguration: Sendable {
     package var rateLimitPerAddress = 50
     /// How long an `Idempotency-Key`'s first response is kept. The default is 24 hours.
     package var idempotencyRetentionSeconds: Int64 = 24 * 3600
+    /// The monotonic clock (seconds) the rate limiters refill by. Tests stop it; the default is the system's.
+    package var rateLimitClock: @Sendable () -> Double = { RateLimiter.monotonicSeconds() }
     package init() {}
 }
