@@ -133,6 +133,7 @@ extension EventLoop {
     /// so that unread request bytes do not make the kernel reset the connection before the client has read it.
     private func beginLingering(_ connection: Connection) {
         connection.closeWhenFlushed = false
+        connection.transport.tls?.shutdown()
         connection.transport.socket.shutdownWrite()
         connection.enter(.lingering, at: now)
     }
