@@ -16,13 +16,18 @@ import Testing
         case .dismiss: try appointment.dismiss(reason: "离职", today: today, by: "enterprise", at: at)
         case .supersede: try appointment.supersede(from: today, by: "regulator", at: at)
         case .remove: try appointment.remove(occurredOn: today, reason: "退出", today: today, by: "regulator", at: at)
+        case .supervise:
+            try appointment.applying(
+                SupervisionAction(id: 1, appointmentID: 1, kind: .warning, reason: "警示", occurredOn: today),
+                today: today, by: "regulator", at: at
+            ).appointment
         }
     }
 
     private static let allowed: [AppointmentStatus: [AppointmentAction: AppointmentStatus]] = [
         .submitted: [.register: .registered, .return: .returned, .dismiss: .dismissed],
         .returned: [.resubmit: .submitted, .dismiss: .dismissed],
-        .registered: [.dismiss: .dismissed, .supersede: .superseded, .remove: .removed],
+        .registered: [.dismiss: .dismissed, .supersede: .superseded, .remove: .removed, .supervise: .registered],
     ]
 
     @Test(arguments: AppointmentStatus.allCases, AppointmentAction.allCases)
@@ -34,6 +39,10 @@ import Testing
         do {
             let next = try apply(action, to: appointment)
             #expect(next.status == expected)
+            guard action != .supervise else {
+                #expect(next == appointment)  // an interview or warning changes nothing on the appointment
+                return
+            }
             #expect(next.history.count == appointment.history.count + 1)
             #expect(next.history.last?.from == status)
             #expect(next.history.last?.to == expected)

@@ -99,12 +99,13 @@ extension Appointment {
         return next
     }
 
-    /// Whether `action` is allowed from the current status.
+    /// Whether `action` is allowed from the current status. `supervise` (an interview or warning) leaves the
+    /// status as it is; see `Appointment+Supervision.swift`.
     public func allows(_ action: AppointmentAction) -> Bool {
         switch (status, action) {
         case (.submitted, .register), (.submitted, .return), (.submitted, .dismiss): true
         case (.returned, .resubmit), (.returned, .dismiss): true
-        case (.registered, .dismiss), (.registered, .supersede), (.registered, .remove): true
+        case (.registered, .dismiss), (.registered, .supersede), (.registered, .remove), (.registered, .supervise): true
         default: false
         }
     }
