@@ -27,8 +27,7 @@ enum RequestTask {
         let response = await context.responder.respond(to: request)
         let responseContext = ResponseContext(
             isHead: request.method == .head, minorVersion: input.head.minorVersion, keepAlive: input.head.keepAlive,
-            requestID: requestID,
-            acceptsGzip: context.configuration.gzipMinimumSize > 0 && Gzip.isAccepted(by: headers.values(for: "Accept-Encoding")))
+            requestID: requestID, requestHeaders: headers)
         let encoded = ResponseWriter.encode(
             response, for: responseContext, close: !input.head.keepAlive || context.isDraining, context: context)
         var sent = encoded.head.count + encoded.body.count
