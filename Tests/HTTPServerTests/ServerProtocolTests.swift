@@ -61,6 +61,20 @@ import Testing
         }
     }
 
+    @Test func pathThatDoesNotPercentDecodeGets400AndKeepsTheConnection() async throws {
+        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.pathSegments.joined(separator: "|").utf8)) }) { _, port in
+            let client = try RawClient(port: port)
+            for bad in ["/a%zz", "/a%00b", "/%C3%28", "/a%2"] {
+                try await client.send("GET \(bad) HTTP/1.1\r\nHost: t\r\n\r\n")
+                let response = try await client.readResponse()
+                #expect(response.status == 400, "\(bad)")
+                #expect(response.header("Content-Type") == "application/problem+json")
+            }
+            try await client.send("GET /a%2Fb/%E4%B8%AD HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try await client.readResponse().text == "a/b|中")
+        }
+    }
+
     @Test func chunkedRequestBodyReachesTheHandler() async throws {
         try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: request.body) }) { _, port in
             let client = try RawClient(port: port)

@@ -63,6 +63,28 @@ import Testing
         }
     }
 
+    @Test func largeBodiesTravelBothWaysOverTLS() async throws {
+        let files = try Self.makeCertificate()
+        defer { try? FileManager.default.removeItem(at: files.directory) }
+        let upload = files.directory.appendingPathComponent("upload.bin")
+        try Data(repeating: 0x62, count: 3 * 1024 * 1024).write(to: upload)
+        let config = testConfiguration {
+            $0.tls = .init(certificatePath: files.certificate, privateKeyPath: files.key)
+        }
+        let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { request in
+            HTTPResponse(status: .ok, bytes: Array("\(request.body.count)".utf8) + [UInt8](repeating: 0x61, count: 2_000_000))
+        }
+        try await withServer(config, respond: respond) { _, port in
+            let result = try await offload {
+                try Self.run("/usr/bin/curl", ["-sk", "--max-time", "20", "--data-binary", "@\(upload.path)",
+                                               "https://127.0.0.1:\(port)/upload"])
+            }
+            #expect(result.status == 0)
+            #expect(result.output.hasPrefix("3145728aaa"))
+            #expect(result.output.utf8.count == 7 + 2_000_000)
+        }
+    }
+
     @Test func plainHTTPOnATLSPortIsClosed() async throws {
         let files = try Self.makeCertificate()
         defer { try? FileManager.default.removeItem(at: files.directory) }

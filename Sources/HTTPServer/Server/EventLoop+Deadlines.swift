@@ -29,7 +29,9 @@ extension EventLoop {
             case .handling:
                 break
             case .lingering:
-                if elapsed > min(context.idleTimeout, 2_000_000_000) { expired.append((connection, false, "linger")) }
+                // Long enough for the client to read the last response; short while the server is stopping.
+                let limit = min(context.idleTimeout, draining ? 200_000_000 : 2_000_000_000)
+                if elapsed > limit { expired.append((connection, false, "linger")) }
             }
         }
         for (connection, answer, reason) in expired {

@@ -117,7 +117,7 @@ extension EventLoop {
         let requestID = context.requestIDs.next()
         let response = Problem(status, detail: detail).response(requestID: requestID)
         let request = ResponseContext(
-            isHead: false, minorVersion: 1, keepAlive: false, requestID: requestID, acceptsGzip: false)
+            isHead: false, minorVersion: 1, keepAlive: false, requestID: requestID, requestHeaders: [:])
         let encoded = ResponseWriter.encode(response, for: request, close: true, context: context)
         connection.output.append(encoded.head)
         connection.output.append(encoded.body)

@@ -125,7 +125,7 @@ final class EventLoop: @unchecked Sendable {
         guard !draining else { return }
         draining = true
         drainDeadline = deadline
-        poller.deregister(listener.fileDescriptor)
+        poller.deregister(listener.fileDescriptor)  // harmless if already gone
         for connection in Array(connections.values) where connection.isIdle { close(connection) }
     }
 

@@ -76,6 +76,8 @@ package final class Server: Sendable {
                 stopRequested.fire()
             }
             context.draining.store(true, ordering: .releasing)
+            listener.shutdownBoth()  // stop accepting now; loops deregister it when they see the drain
+            logger.info("shutting down", metadata: ["grace_period": "\(configuration.shutdownGracePeriod)"])
         } catch {
             markFailed(error)
             throw error
