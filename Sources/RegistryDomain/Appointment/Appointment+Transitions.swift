@@ -11,6 +11,9 @@
 /// Decision: a `submitted` or `returned` filing may be dismissed: the enterprise withdraws it (the person left
 /// before the regulator decided). It was never registered, so it never counted for coverage; `ended_on` is
 /// still recorded. Status is checked first (`illegalTransition`), then input (`invalid`).
+///
+/// Supervision actions (`Appointment+Supervision.swift`) apply to `registered` only: an exit is `remove`; an
+/// interview or warning (`supervise`) leaves the status as it is.
 extension Appointment {
     /// The longest reason accepted, in characters.
     public static let maximumReasonLength = 1_000
