@@ -21,6 +21,8 @@ package enum RegistryApplication {
         EnterpriseController(services: services).register(&routes)
         TokenController(services: services).register(&routes)
         AuditController(services: services).register(&routes)
+        AppointmentController(services: services).register(&routes)
+        AppointmentActionController(services: services).register(&routes)
         return routes.router
     }
 }

@@ -12,6 +12,8 @@ final class Services: Sendable {
     let addressLimiter: RateLimiter
     let isReady: @Sendable () -> Bool
     let logger: Logger
+    /// Wakes long-polling change-feed readers after a commit.
+    let changes = ChangeNotifier()
 
     init(
         storage: any RegistryStorage, clock: RegistryClock, configuration: RegistryAPIConfiguration,
