@@ -95,6 +95,8 @@ import Testing
                 .trainer: 200,
             ]) { $1 }),
         Route(name: "GET appointment", method: "GET", path: "/v1/appointments/APPOINTMENT", expected: inScope),
+        // Every fixture filing names the same person, the first stored: id 1.
+        Route(name: "GET person", method: "GET", path: "/v1/people/1", expected: inScope),
         Route(
             name: "POST register", method: "POST", path: "/v1/appointments/APPOINTMENT/register", body: "{}",
             expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 404]) { $1 }, fresh: "submitted"),

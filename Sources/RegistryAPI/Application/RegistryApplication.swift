@@ -23,6 +23,7 @@ package enum RegistryApplication {
         AuditController(services: services).register(&routes)
         AppointmentController(services: services).register(&routes)
         AppointmentActionController(services: services).register(&routes)
+        PersonController(services: services).register(&routes)
         return routes.router
     }
 }
