@@ -98,6 +98,9 @@ import Testing
         // Every fixture filing names the same person, the first stored: id 1.
         Route(name: "GET person", method: "GET", path: "/v1/people/1", expected: inScope),
         Route(
+            name: "GET events", method: "GET", path: "/v1/events",
+            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
+        Route(
             name: "POST register", method: "POST", path: "/v1/appointments/APPOINTMENT/register", body: "{}",
             expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 404]) { $1 }, fresh: "submitted"),
         Route(

@@ -24,6 +24,7 @@ package enum RegistryApplication {
         AppointmentController(services: services).register(&routes)
         AppointmentActionController(services: services).register(&routes)
         PersonController(services: services).register(&routes)
+        EventController(services: services).register(&routes)
         return routes.router
     }
 }
