@@ -4,6 +4,12 @@ enum Operation: String, CaseIterable, Sendable {
     case createEnterprise, readEnterprise, updateEnterprise, listEnterprises, importEnterprises, exportEnterprises
     case createToken, listTokens, revokeToken
     case listAuditEvents, readMetrics
+    case fileAppointment, listEnterpriseAppointments, listAppointments, readAppointment
+    case registerAppointment, returnAppointment, resubmitAppointment, dismissAppointment
+    case createSupervisionAction, listSupervisionActions
+    case uploadDocument, downloadDocument
+    case readPerson
+    case listEvents
 
     /// The roles that may attempt the operation (scope is checked per object afterwards).
     var allowedRoles: Set<AccessRole> {
@@ -11,6 +17,12 @@ enum Operation: String, CaseIterable, Sendable {
         case .createEnterprise, .updateEnterprise, .importEnterprises, .exportEnterprises: [.admin, .regulator]
         case .readEnterprise, .listEnterprises: [.admin, .regulator, .enterprise, .trainer]
         case .createToken, .listTokens, .revokeToken, .listAuditEvents, .readMetrics: [.admin]
+        case .fileAppointment, .dismissAppointment, .uploadDocument: [.enterprise, .regulator]
+        case .listEnterpriseAppointments, .listAppointments, .readAppointment, .downloadDocument, .readPerson:
+            [.admin, .regulator, .enterprise, .trainer]
+        case .registerAppointment, .returnAppointment, .createSupervisionAction, .listSupervisionActions: [.regulator]
+        case .resubmitAppointment: [.enterprise]
+        case .listEvents: [.admin, .regulator]
         }
     }
 }

@@ -23,6 +23,10 @@ package enum RegistryApplication {
         EnterpriseController(services: services).register(&routes)
         TokenController(services: services).register(&routes)
         AuditController(services: services).register(&routes)
+        AppointmentController(services: services).register(&routes)
+        AppointmentActionController(services: services).register(&routes)
+        PersonController(services: services).register(&routes)
+        EventController(services: services).register(&routes)
         return RegistryResponder(router: routes.router, metrics: metrics)
     }
 }

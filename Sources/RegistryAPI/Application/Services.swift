@@ -14,6 +14,8 @@ final class Services: Sendable {
     let isReady: @Sendable () -> Bool
     let logger: Logger
     let rejections = RejectionCounters()
+    /// Wakes long-polling change-feed readers after a commit.
+    let changes = ChangeNotifier()
 
     init(
         storage: any RegistryStorage, clock: RegistryClock, configuration: RegistryAPIConfiguration,

@@ -34,7 +34,8 @@ struct EnterpriseController {
                 bytes: body)
             return MutationOutcome(
                 response: response,
-                audit: [AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)])
+                audit: [AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)],
+                changes: [ChangeEvents.enterprise(enterprise, kind: "created", at: context.now)])
         }
     }
 
@@ -75,7 +76,8 @@ struct EnterpriseController {
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
-                audit: [AuditNote(action: "enterprise.update", resource: "enterprise/\(uscc)", change: request.body)])
+                audit: [AuditNote(action: "enterprise.update", resource: "enterprise/\(uscc)", change: request.body)],
+                changes: [ChangeEvents.enterprise(updated, kind: "updated", at: context.now)])
         }
     }
 

@@ -29,14 +29,16 @@ struct RosterController {
         let requestID = context.request.requestID
         let now = context.now
         let digest = SHA256.hex(context.request.body)
-        let report = try await RosterImporter.run(
-            context.request.body, charset: MediaType.parameter("charset", of: contentType),
-            options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage
-        ) { report in
+        let audit: @Sendable (RosterImporter.Report) -> AuditEntry = { _ in
             AuditEntry(
                 at: now, actorToken: caller.tokenID, actorRole: caller.role.rawValue, action: "enterprise.import",
                 resource: "enterprise/", requestID: requestID, digest: digest)
         }
+        let report = try await RosterImporter.run(
+            context.request.body, charset: MediaType.parameter("charset", of: contentType),
+            options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage,
+            audit: audit, now: now)
+        if !dryRun { services.changes.notify() }
         return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], bytes: report.json)
     }
 }
