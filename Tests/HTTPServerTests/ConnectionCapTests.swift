@@ -12,7 +12,7 @@ import Testing
                 #expect(try await client.readResponse().status == 200)
             }
             let third = try RawClient(port: port)
-            #expect(try await third.waitForClose(timeout: 3000))
+            #expect(try await third.waitForClose(timeout: 30_000))
             try await first.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
             #expect(try await first.readResponse().status == 200)
         }

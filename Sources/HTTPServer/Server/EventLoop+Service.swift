@@ -103,7 +103,7 @@ extension EventLoop {
                 head: head, body: body, connection: connection.id, remoteAddress: connection.remoteAddress,
                 isSecure: connection.transport.isSecure, mailbox: mailbox)
             let context = self.context
-            Task { await RequestTask.run(input, context: context) }
+            Task(executorPreference: context.workers) { await RequestTask.run(input, context: context) }
         }
     }
 
