@@ -10,6 +10,7 @@ enum Operation: String, CaseIterable, Sendable {
     case uploadDocument, downloadDocument
     case readPerson
     case listEvents
+    case readCoverageTargets, manageCoverageTargets, readCoverage, readCoverageWorklist
 
     /// The roles that may attempt the operation (scope is checked per object afterwards).
     var allowedRoles: Set<AccessRole> {
@@ -23,6 +24,9 @@ enum Operation: String, CaseIterable, Sendable {
         case .registerAppointment, .returnAppointment, .createSupervisionAction, .listSupervisionActions: [.regulator]
         case .resubmitAppointment: [.enterprise]
         case .listEvents: [.admin, .regulator]
+        case .readCoverageTargets, .readCoverage: [.admin, .regulator, .enterprise, .trainer, .viewer]
+        case .manageCoverageTargets: [.admin]
+        case .readCoverageWorklist: [.admin, .regulator]
         }
     }
 }
