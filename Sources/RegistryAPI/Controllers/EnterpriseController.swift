@@ -42,7 +42,7 @@ struct EnterpriseController {
     @Sendable func getEnterprise(_ context: RequestContext) async throws -> HTTPResponse {
         let uscc = try Self.pathUSCC(context)
         let today = context.today
-        guard let record = try services.storage.read({ try $0.enterprise(uscc, on: today) }),
+        guard let record = try services.storage.readOneStatement({ try $0.enterprise(uscc, on: today) }),
             context.caller.covers(region: record.enterprise.regionCode, uscc: uscc)
         else { throw Problem.notFound() }
         let (body, etag) = EnterpriseJSON.document(record)
