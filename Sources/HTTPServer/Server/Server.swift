@@ -53,6 +53,8 @@ package final class Server: Sendable {
         let listener: Socket
         let loops: [EventLoop]
         let allExited = OneShotSignal()
+        var handlers: HandlerPool?
+        defer { handlers?.stop() }  // after the drain: in-flight handlers finish on their threads
         do {
             let tls = try configuration.tls.map { configuration throws(ServerError) in
                 try TLSContext(configuration: configuration)
@@ -60,7 +62,11 @@ package final class Server: Sendable {
             listener = try Socket.listen(
                 host: configuration.host, port: configuration.port, backlog: Int32(clamping: configuration.backlog))
             let port = try listener.localAddress().port
-            let context = ServerContext(configuration: configuration, responder: responder, logger: logger, tls: tls)
+            if configuration.handlerExecution == .handlerThreads {
+                handlers = try HandlerPool(threads: configuration.effectiveHandlerThreadCount)
+            }
+            let context = ServerContext(
+                configuration: configuration, responder: responder, logger: logger, tls: tls, handlers: handlers)
             let remaining = Atomic<Int>(configuration.effectiveWorkerCount)
             loops = try (0..<configuration.effectiveWorkerCount).map { index in
                 try EventLoop(name: "http-loop-\(index)", listener: listener, context: context) {
