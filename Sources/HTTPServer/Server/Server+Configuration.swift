@@ -102,6 +102,7 @@ extension Server {
         /// Path of the PEM private key.
         package var privateKeyPath: String
 
+        /// Names the two PEM files; they are read when `run()` starts.
         package init(certificatePath: String, privateKeyPath: String) {
             self.certificatePath = certificatePath
             self.privateKeyPath = privateKeyPath

@@ -5,6 +5,13 @@ import Synchronization
 /// An HTTP/1.1 server on our own epoll event loops. It knows nothing of the application it serves:
 /// it hands each complete request to an `HTTPResponder` and writes back what that returns.
 ///
+/// How it works: `workerCount` event-loop threads (one per core) share the listening socket (`EPOLLEXCLUSIVE`)
+/// and own their connections, which are non-blocking and edge-triggered. A loop reads, decodes with
+/// `HTTP1.RequestDecoder`, enforces limits and timeouts, and hands each complete request to a handler task
+/// (`Configuration.handlerExecution`); requests of one connection are handled one at a time, in order.
+/// Responses come back through the loop's mailbox (a mutex-protected queue, plus an eventfd write only when the
+/// loop sleeps) and leave in one `sendmsg`. An idle connection costs well under 1 KiB of heap and no thread.
+///
 /// ```swift
 /// let server = Server(configuration: .init(host: "127.0.0.1", port: 0), responder: router, logger: logger)
 /// try await withThrowingTaskGroup(of: Void.self) { group in
