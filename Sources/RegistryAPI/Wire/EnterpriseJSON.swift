@@ -1,24 +1,30 @@
 import HTTPServer
 import RegistryDomain
 
-/// The enterprise resource on the wire: snake_case, keys sorted, absent values as `null`, read-only `covered`
-/// and `etag` (the same strong tag the `ETag` header carries).
+/// The enterprise resource on the wire: snake_case, keys sorted, absent values as `null`, read-only `covered`,
+/// `current_appointments`, `vacancy` and `etag` (the same strong tag the `ETag` header carries).
 enum EnterpriseJSON {
-    /// Fields a client may send; `covered` and `etag` are the registry's.
-    static let readOnlyFields: Set<String> = ["covered", "etag"]
+    /// Fields a client may send; these are the registry's.
+    static let readOnlyFields: Set<String> = ["covered", "current_appointments", "etag", "vacancy"]
 
     /// The representation and its entity tag (computed over the representation without `etag`).
-    static func document(_ record: EnterpriseRecord) -> (body: [UInt8], etag: String) {
-        let etag = EntityTag.of(encode(record, etag: nil))
-        return (encode(record, etag: etag), etag)
+    static func document(_ record: EnterpriseRecord, _ appointments: EnterpriseAppointments = .none)
+        -> (body: [UInt8], etag: String)
+    {
+        let etag = EntityTag.of(encode(record, appointments, etag: nil))
+        return (encode(record, appointments, etag: etag), etag)
     }
 
-    static func encode(_ record: EnterpriseRecord, etag: String?) -> [UInt8] {
+    static func encode(_ record: EnterpriseRecord, _ appointments: EnterpriseAppointments, etag: String?) -> [UInt8] {
         let e = record.enterprise
         var json = JSONWriter()
         json.beginObject()
         json.member("above_scale", e.aboveScale)
         json.member("covered", record.covered)
+        json.key("current_appointments")
+        json.beginArray()
+        for appointment in appointments.current { AppointmentJSON.writeSummary(appointment, into: &json) }
+        json.endArray()
         json.key("deregistered_on")
         if let date = e.deregisteredOn { json.string(date.description) } else { json.null() }
         json.key("employees")
@@ -34,6 +40,8 @@ enum EnterpriseJSON {
         json.member("sector", e.sector.rawValue)
         json.member("size_class", e.sizeClass.rawValue)
         json.member("uscc", e.uscc.value)
+        json.key("vacancy")
+        appointments.writeVacancy(into: &json)
         json.endObject()
         return json.bytes
     }
