@@ -25,6 +25,7 @@ package enum RegistryApplication {
         AppointmentActionController(services: services).register(&routes)
         PersonController(services: services).register(&routes)
         EventController(services: services).register(&routes)
+        DocumentController(services: services).register(&routes)
         return routes.router
     }
 }

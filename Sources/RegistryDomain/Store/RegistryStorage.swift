@@ -14,10 +14,12 @@ public protocol RegistryStorage: Sendable {
 
 /// Every question the registry asks of its storage.
 public protocol RegistryReader:
-    EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader, AppointmentReader, ChangeFeedReader {}
+    EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader, AppointmentReader, ChangeFeedReader,
+    AppointmentDocumentReader
+{}
 
 /// Every change the registry makes to its storage; only valid inside `RegistryStorage.write`.
 public protocol RegistryWriter:
     RegistryReader, EnterpriseWriter, AccessTokenWriter, AuditWriter, IdempotencyWriter, AppointmentWriter,
-    ChangeFeedWriter
+    ChangeFeedWriter, AppointmentDocumentWriter
 {}
