@@ -63,6 +63,9 @@ import Testing
             body: "uscc,name,region_code,size_class,above_scale,industry_code,sector\n", contentType: "text/csv",
             expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
         Route(
+            name: "GET export", method: "GET", path: "/v1/enterprises/export",
+            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
+        Route(
             name: "POST tokens", method: "POST", path: "/v1/tokens", body: #"{"role":"viewer","region":"4420"}"#,
             expected: unauthenticated.merging([.adminIn: 201, .adminOut: 403]) { $1 }),
         Route(
