@@ -111,6 +111,13 @@ import Testing
             name: "GET document", method: "GET", path: "/v1/appointments/APPOINTMENT/documents/decision",
             expected: inScope, fresh: "documented"),
         Route(
+            name: "POST supervision action", method: "POST", path: "/v1/appointments/APPOINTMENT/supervision-actions",
+            body: #"{"kind":"interview","reason":"约谈"}"#,
+            expected: unauthenticated.merging([.regulatorIn: 201, .regulatorOut: 404]) { $1 }, fresh: "registered"),
+        Route(
+            name: "GET supervision actions", method: "GET", path: "/v1/supervision-actions",
+            expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 200]) { $1 }),
+        Route(
             name: "GET events", method: "GET", path: "/v1/events",
             expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
         Route(

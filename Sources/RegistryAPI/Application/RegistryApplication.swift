@@ -26,6 +26,7 @@ package enum RegistryApplication {
         PersonController(services: services).register(&routes)
         EventController(services: services).register(&routes)
         DocumentController(services: services).register(&routes)
+        SupervisionController(services: services).register(&routes)
         return routes.router
     }
 }

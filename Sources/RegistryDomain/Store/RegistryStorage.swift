@@ -15,11 +15,11 @@ public protocol RegistryStorage: Sendable {
 /// Every question the registry asks of its storage.
 public protocol RegistryReader:
     EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader, AppointmentReader, ChangeFeedReader,
-    AppointmentDocumentReader
+    AppointmentDocumentReader, SupervisionActionReader
 {}
 
 /// Every change the registry makes to its storage; only valid inside `RegistryStorage.write`.
 public protocol RegistryWriter:
     RegistryReader, EnterpriseWriter, AccessTokenWriter, AuditWriter, IdempotencyWriter, AppointmentWriter,
-    ChangeFeedWriter, AppointmentDocumentWriter
+    ChangeFeedWriter, AppointmentDocumentWriter, SupervisionActionWriter
 {}
