@@ -42,7 +42,7 @@ package func withTestServer<T: Sendable>(
     clock: RegistryClock = .fixed(1_751_270_400_000),  // 2025-06-30T08:00:00Z, 16:00 in China
     _ body: @Sendable (TestServer) async throws -> T
 ) async throws -> T {
-    let database = try TemporaryDatabase.migrated()
+    let database = try await TemporaryDatabase.migratedOffPool()
     var logger = Logger(label: "test")
     logger.logLevel = .warning
     let registry = database.registry

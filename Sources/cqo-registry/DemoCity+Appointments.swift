@@ -118,9 +118,8 @@ extension DemoCity {
                 guard let appointment = current else { continue }
                 current = try appointment.remove(occurredOn: date, reason: "严重失职", today: today, by: actor, at: at)
                 _ = try writer.insert(
-                    SupervisionAction(
-                        appointmentID: appointment.id, kind: .exit, reason: "严重失职", occurredOn: date, actor: actor,
-                        at: at.description))
+                    SupervisionAction(id: 0, appointmentID: appointment.id, kind: .exit, reason: "严重失职", occurredOn: date),
+                    actor: actor, at: at.description)
             }
             if case .file = step { continue }
             if let current { try writer.save(current) }

@@ -38,6 +38,9 @@ import Testing
         #"{"uscc":"\#(USCC.fixture(serial).value)","name":"新企业","region_code":"442000100001","size_class":"small","above_scale":false,"industry_code":"C3857","sector":"product"}"#
     }
 
+    static let newTarget =
+        #"{"region_code":"4420","population":{"above_scale":true,"manufacturing":true},"deadline":"2026-12-31","ratio":0.9}"#
+
     static let expectations: [Route] = [
         Route(
             name: "GET enterprise", method: "GET", path: "/v1/enterprises/\(enterpriseA.uscc.value)",
@@ -74,6 +77,42 @@ import Testing
         Route(
             name: "DELETE token", method: "DELETE", path: "/v1/tokens/TARGET",
             expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404]) { $1 }),
+        Route(
+            name: "GET coverage targets", method: "GET", path: "/v1/coverage-targets",
+            expected: unauthenticated.merging([
+                .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200, .enterpriseA: 200, .enterpriseB: 200,
+                .trainer: 200, .viewer: 200,
+            ]) { $1 }),
+        Route(
+            name: "GET coverage target", method: "GET", path: "/v1/coverage-targets/10",
+            expected: unauthenticated.merging([
+                .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 200, .enterpriseB: 200,
+                .trainer: 200, .viewer: 200,
+            ]) { $1 }),
+        Route(
+            name: "POST coverage targets", method: "POST", path: "/v1/coverage-targets", body: newTarget,
+            expected: unauthenticated.merging([.adminIn: 201, .adminOut: 422]) { $1 }),
+        Route(
+            name: "PUT coverage target", method: "PUT", path: "/v1/coverage-targets/10", body: newTarget,
+            needsIfMatch: true, expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404]) { $1 }),
+        Route(
+            name: "DELETE coverage target", method: "DELETE", path: "/v1/coverage-targets/9",
+            expected: unauthenticated.merging([.adminIn: 204, .adminOut: 404]) { $1 }),
+        Route(
+            name: "GET coverage", method: "GET", path: "/v1/coverage?region=4420&group_by=size_class",
+            expected: unauthenticated.merging([
+                .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 404, .enterpriseB: 404,
+                .trainer: 200, .viewer: 200,
+            ]) { $1 }),
+        Route(
+            name: "GET coverage trend", method: "GET", path: "/v1/coverage/trend?region=4420",
+            expected: unauthenticated.merging([
+                .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 404, .enterpriseB: 404,
+                .trainer: 200, .viewer: 200,
+            ]) { $1 }),
+        Route(
+            name: "GET coverage worklist", method: "GET", path: "/v1/coverage/worklist?region=4420",
+            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404]) { $1 }),
         Route(
             name: "GET audit events", method: "GET", path: "/v1/audit-events",
             expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200]) { $1 }),
@@ -112,7 +151,7 @@ import Testing
             expected: inScope, fresh: "documented"),
         Route(
             name: "POST supervision action", method: "POST", path: "/v1/appointments/APPOINTMENT/supervision-actions",
-            body: #"{"kind":"interview","reason":"约谈"}"#,
+            body: #"{"kind":"interview","reason":"约谈","occurred_on":"2025-06-30"}"#,
             expected: unauthenticated.merging([.regulatorIn: 201, .regulatorOut: 404]) { $1 }, fresh: "registered"),
         Route(
             name: "GET supervision actions", method: "GET", path: "/v1/supervision-actions",

@@ -30,7 +30,7 @@ import Testing
             #expect(removed.json["ended_on"] as? String == "2025-06-01")
             #expect((removed.json["history"] as? [[String: Any]])?.last?["reason"] as? String == "严重失职")
 
-            let again = try await actors.regulator.post(path, json: #"{"kind":"exit","reason":"x"}"#)
+            let again = try await actors.regulator.post(path, json: #"{"kind":"exit","reason":"x","occurred_on":"2025-06-02"}"#)
             #expect(again.status == 409)
             let exits = try await actors.regulator.get("/v1/supervision-actions?kind=exit")
             #expect((exits.json["data"] as? [[String: Any]])?.map { $0["appointment_id"] as? Int } == [id])
@@ -50,10 +50,13 @@ import Testing
             let bad = try await actors.regulator.post(path, json: #"{"kind":"fine","occurred_on":"2025-01-01"}"#)
             #expect(bad.status == 422)
             let fields = Set(((bad.json["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String })
-            #expect(fields == ["kind", "reason", "occurred_on"])
-            #expect(try await actors.company.post(path, json: #"{"kind":"warning","reason":"x"}"#).status == 403)
+            #expect(fields == ["kind", "reason"])
+            let early = try await actors.regulator.post(path, json: #"{"kind":"warning","reason":"x","occurred_on":"2025-01-01"}"#)
+            #expect(early.status == 422, "not before registered_on")
+            let warning = #"{"kind":"warning","reason":"x","occurred_on":"2025-06-01"}"#
+            #expect(try await actors.company.post(path, json: warning).status == 403)
             let shenzhen = try await server.client("regulator", region: "4403")
-            #expect(try await shenzhen.post(path, json: #"{"kind":"warning","reason":"x"}"#).status == 404)
+            #expect(try await shenzhen.post(path, json: warning).status == 404)
             #expect((try await shenzhen.get("/v1/supervision-actions").json["data"] as? [Any])?.isEmpty == true)
         }
     }

@@ -16,6 +16,11 @@ import Testing
         case .dismiss: try appointment.dismiss(reason: "离职", today: today, by: "enterprise", at: at)
         case .supersede: try appointment.supersede(from: today, by: "regulator", at: at)
         case .remove: try appointment.remove(occurredOn: today, reason: "退出", today: today, by: "regulator", at: at)
+        case .supervise:
+            try appointment.applying(
+                SupervisionAction(id: 1, appointmentID: 1, kind: .warning, reason: "警示", occurredOn: today),
+                today: today, by: "regulator", at: at
+            ).appointment
         }
     }
 
@@ -29,11 +34,16 @@ import Testing
     func onlyTheLifecycleTableIsAllowed(status: AppointmentStatus, action: AppointmentAction) {
         let registeredOn: String? = status == .submitted || status == .returned ? nil : "2024-02-01"
         let appointment = Appointment.fixture(registeredOn: registeredOn, status: status)
-        let expected = Self.allowed[status]?[action]
+        let expected =
+            action == .supervise ? (status == .registered ? .registered : nil) : Self.allowed[status]?[action]
         #expect(appointment.allows(action) == (expected != nil))
         do {
             let next = try apply(action, to: appointment)
             #expect(next.status == expected)
+            guard action != .supervise else {
+                #expect(next == appointment)  // an interview or warning changes nothing on the appointment
+                return
+            }
             #expect(next.history.count == appointment.history.count + 1)
             #expect(next.history.last?.from == status)
             #expect(next.history.last?.to == expected)

@@ -136,7 +136,7 @@ import Testing
             _ = try await database.registry.write { writer in
                 try writer.insert(
                     AppointmentDocument(
-                        appointmentID: id, kind: .decision, contentType: .pdf, size: content.count,
+                        appointmentID: id, kind: .decision, format: .pdf, size: content.count,
                         sha256: String(repeating: "a", count: 64), uploadedAt: "2025-06-30T00:00:00.000Z", uploadedBy: "e"),
                     content: content)
             }

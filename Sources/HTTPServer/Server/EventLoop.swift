@@ -79,7 +79,11 @@ final class EventLoop: @unchecked Sendable {
                     if !event.events.isDisjoint(with: [.readable, .readHangUp, .hangUp, .error]) {
                         connection.canRead = true
                     }
-                    if event.events.contains(.writable) { connection.canWrite = true }
+                    if event.events.contains(.writable) {
+                        connection.canWrite = true
+                        // A TLS read may have stopped for want of room to write handshake bytes (and vice versa).
+                        if connection.transport.isSecure { connection.canRead = true }
+                    }
                     service(connection)
                 }
             }
@@ -121,7 +125,7 @@ final class EventLoop: @unchecked Sendable {
         guard !draining else { return }
         draining = true
         drainDeadline = deadline
-        poller.deregister(listener.fileDescriptor)
+        poller.deregister(listener.fileDescriptor)  // harmless if already gone
         for connection in Array(connections.values) where connection.isIdle { close(connection) }
     }
 

@@ -24,11 +24,16 @@ enum RequestTask {
             method: HTTPMethod(rawValue: input.head.method), target: input.head.target,
             version: input.head.minorVersion == 0 ? .http1_0 : .http1_1, headers: headers, body: input.body,
             remoteAddress: input.remoteAddress, requestID: requestID, isSecure: input.isSecure)
-        let response = await context.responder.respond(to: request)
+        let response: HTTPResponse
+        if request.pathSegments.isEmpty && request.target != "*" {
+            // The path does not percent-decode (bad escape, %00, invalid UTF-8): no handler sees it (RFC 3986 §2.1).
+            response = Problem(.badRequest, detail: "malformed percent-encoding in path").response(requestID: requestID)
+        } else {
+            response = await context.responder.respond(to: request)
+        }
         let responseContext = ResponseContext(
             isHead: request.method == .head, minorVersion: input.head.minorVersion, keepAlive: input.head.keepAlive,
-            requestID: requestID,
-            acceptsGzip: context.configuration.gzipMinimumSize > 0 && Gzip.isAccepted(by: headers.values(for: "Accept-Encoding")))
+            requestID: requestID, requestHeaders: headers)
         let encoded = ResponseWriter.encode(
             response, for: responseContext, close: !input.head.keepAlive || context.isDraining, context: context)
         var sent = encoded.head.count + encoded.body.count

@@ -45,6 +45,8 @@ extension Server {
 
         /// Event loop threads; 0 means one per core. The default is 0.
         package var workerCount: Int = 0
+        /// Threads that run request handlers (the worker pool); 0 means one per core. The default is 0.
+        package var handlerThreadCount: Int = 0
         /// Serve HTTPS with these files; nil serves plain HTTP. The default is nil.
         package var tls: TLSConfiguration? = nil
         /// Smallest body worth compressing with gzip; 0 turns compression off. The default is 1 KiB.
@@ -70,6 +72,10 @@ extension Server {
         }
 
         /// The number of event loops to run.
+        var effectiveHandlerThreadCount: Int {
+            handlerThreadCount > 0 ? handlerThreadCount : max(1, SystemInfo.activeProcessorCount)
+        }
+
         var effectiveWorkerCount: Int {
             workerCount > 0 ? workerCount : max(1, SystemInfo.activeProcessorCount)
         }

@@ -52,6 +52,7 @@ package final class Server: Sendable {
         ResourceLimits.ignoreBrokenPipeSignal()
         let listener: Socket
         let loops: [EventLoop]
+        let workers: WorkerPool
         let allExited = OneShotSignal()
         do {
             let tls = try configuration.tls.map { configuration throws(ServerError) in
@@ -60,7 +61,9 @@ package final class Server: Sendable {
             listener = try Socket.listen(
                 host: configuration.host, port: configuration.port, backlog: Int32(clamping: configuration.backlog))
             let port = try listener.localAddress().port
-            let context = ServerContext(configuration: configuration, responder: responder, logger: logger, tls: tls)
+            workers = try WorkerPool(threads: configuration.effectiveHandlerThreadCount)
+            let context = ServerContext(
+                configuration: configuration, responder: responder, logger: logger, tls: tls, workers: workers)
             let remaining = Atomic<Int>(configuration.effectiveWorkerCount)
             loops = try (0..<configuration.effectiveWorkerCount).map { index in
                 try EventLoop(name: "http-loop-\(index)", listener: listener, context: context) {
@@ -76,6 +79,8 @@ package final class Server: Sendable {
                 stopRequested.fire()
             }
             context.draining.store(true, ordering: .releasing)
+            listener.shutdownBoth()  // stop accepting now; loops deregister it when they see the drain
+            logger.info("shutting down", metadata: ["grace_period": "\(configuration.shutdownGracePeriod)"])
         } catch {
             markFailed(error)
             throw error
@@ -83,6 +88,7 @@ package final class Server: Sendable {
         let deadline = ResourceLimits.monotonicNanoseconds() + configuration.shutdownGracePeriod.nanoseconds
         for loop in loops { loop.mailbox.post(.drain(deadline: deadline)) }
         await allExited.wait()
+        workers.stop()
         listener.close()
         listenState.withLock { $0 = .stopped }
         logger.info("stopped")

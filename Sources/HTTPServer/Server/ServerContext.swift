@@ -15,6 +15,8 @@ final class ServerContext: Sendable {
     /// Set when shutdown begins: responses then carry `Connection: close`.
     let draining = Atomic<Bool>(false)
     let tls: TLSContext?
+    /// Runs every request's handler task.
+    let workers: WorkerPool
 
     // Timeouts in nanoseconds, converted once.
     let headTimeout: UInt64
@@ -24,12 +26,16 @@ final class ServerContext: Sendable {
     /// How often a loop looks at its connections' deadlines.
     let scanInterval: UInt64
 
-    init(configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
+    init(
+        configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?,
+        workers: WorkerPool
+    ) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
         self.limits = configuration.decoderLimits
         self.tls = tls
+        self.workers = workers
         headTimeout = configuration.headTimeout.nanoseconds
         bodyGracePeriod = configuration.bodyGracePeriod.nanoseconds
         idleTimeout = configuration.idleTimeout.nanoseconds

@@ -12,5 +12,7 @@ package struct RegistryAPIConfiguration: Sendable {
     package var vacancyGracePeriodDays = 30
     /// The largest appointment document (decision, commitment letter) accepted, in bytes. The default is 10 MiB.
     package var documentSizeLimit = 10 * 1024 * 1024
+    /// The monotonic clock (seconds) the rate limiters refill by. Tests stop it; the default is the system's.
+    package var rateLimitClock: @Sendable () -> Double = { RateLimiter.monotonicSeconds() }
     package init() {}
 }

@@ -22,9 +22,13 @@ struct DocumentController {
         let kind = try Self.kind(context)
         let record = try AppointmentController.record(context, services: services)
         let content = context.request.body
-        let contentType = try Self.contentType(of: context.request, limit: services.configuration.documentSizeLimit)
+        guard !content.isEmpty else {
+            throw ValidationFailure(field: "body", code: "required", message: "the document is empty")
+        }
+        let policy = DocumentPolicy(maximumBytes: services.configuration.documentSizeLimit)
+        let format = try policy.accepted(mediaType: context.request.headers["Content-Type"], bytes: content)
         let document = AppointmentDocument(
-            appointmentID: record.appointment.id, kind: kind, contentType: contentType, size: content.count,
+            appointmentID: record.appointment.id, kind: kind, format: format, size: content.count,
             sha256: SHA256.hex(content), uploadedAt: context.now, uploadedBy: context.caller.actorLabel)
         let request = context.request
         return try await services.mutate(context) { writer in
@@ -52,39 +56,22 @@ struct DocumentController {
         let record = try AppointmentController.record(context, services: services)
         guard let (document, content) = try services.storage.read({ try $0.latestDocument(appointmentID: record.appointment.id, kind: kind) })
         else { throw Problem.notFound("no \(kind.rawValue) document was uploaded") }
-        let extension_ = ["application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"][document.contentType.rawValue] ?? "bin"
+        let suffix = document.format == .jpeg ? "jpg" : document.format.rawValue
         return EntityTag.respond(
-            to: context.request, body: content, etag: Self.etag(document), contentType: document.contentType.rawValue,
+            to: context.request, body: content, etag: Self.etag(document), contentType: document.format.mediaType,
             extraHeaders: [
-                "Content-Disposition": "attachment; filename=\"\(kind.rawValue)-v\(document.version).\(extension_)\"",
+                "Content-Disposition": "attachment; filename=\"\(kind.rawValue)-v\(document.version).\(suffix)\"",
                 "X-Document-Version": String(document.version), "X-Content-SHA256": document.sha256,
             ])
     }
 
     // MARK: - Helpers
 
-    static func kind(_ context: RequestContext) throws(Problem) -> AppointmentDocument.Kind {
-        guard let kind = context.parameters["kind"].flatMap(AppointmentDocument.Kind.init(rawValue:)) else {
+    static func kind(_ context: RequestContext) throws(Problem) -> DocumentKind {
+        guard let kind = context.parameters["kind"].flatMap(DocumentKind.init(rawValue:)) else {
             throw Problem.notFound("a document is decision or commitment")
         }
         return kind
-    }
-
-    /// The upload's format: declared and sniffed must agree. Too large → 413; empty → 422; else → 415.
-    static func contentType(of request: HTTPRequest, limit: Int) throws -> AppointmentDocument.ContentType {
-        guard request.body.count <= limit else {
-            throw Problem(.contentTooLarge, type: ProblemType.malformed, detail: "a document has at most \(limit) bytes")
-        }
-        guard !request.body.isEmpty else {
-            throw ValidationFailure(field: "body", code: "required", message: "the document is empty")
-        }
-        let declared = request.headers["Content-Type"].map(MediaType.essence)
-        guard let sniffed = AppointmentDocument.ContentType.sniffed(request.body), declared == sniffed.rawValue else {
-            throw Problem(
-                .unsupportedMediaType, type: ProblemType.unsupportedMediaType,
-                detail: "send a PDF, JPEG or PNG with its Content-Type (application/pdf, image/jpeg, image/png); the bytes decide")
-        }
-        return sniffed
     }
 
     /// The document's strong tag: derived from its SHA-256, as `EntityTag.of` would be from its bytes.
@@ -94,7 +81,7 @@ struct DocumentController {
         var json = JSONWriter()
         json.beginObject()
         json.member("appointment_id", Int(document.appointmentID))
-        json.member("content_type", document.contentType.rawValue)
+        json.member("content_type", document.format.mediaType)
         json.member("kind", document.kind.rawValue)
         json.member("sha256", document.sha256)
         json.member("size", document.size)

@@ -17,31 +17,30 @@ struct SupervisionController {
     @Sendable func createSupervisionAction(_ context: RequestContext) async throws -> HTTPResponse {
         guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw Problem.notFound() }
         var fields = JSONFields(try JSONBody.object(context.request))
-        let (kind, reason, occurredOn) = (fields.string("kind"), fields.string("reason"), fields.string("occurred_on"))
+        let draft = SupervisionAction.Draft(
+            kind: fields.string("kind"), reason: fields.string("reason"), occurredOn: fields.string("occurred_on"))
         fields.refuseUnread(readOnly: ["id", "appointment_id", "actor", "at"])
         try fields.problems.throwIfAny()
+        let validated = try SupervisionAction.validated(draft, id: 0, appointmentID: id, today: context.today)
         let caller = context.caller
         let request = context.request
         return try await services.mutate(context, idempotent: true) { writer in
             guard let record = try writer.appointment(id: id),
                 caller.covers(region: record.regionCode, uscc: record.appointment.uscc)
             else { throw Problem.notFound() }
-            let validated = try SupervisionAction.validated(
-                kind: kind, reason: reason, occurredOn: occurredOn, against: record.appointment, today: context.today,
-                actor: caller.actorLabel, at: context.now)
+            // Certificates are revoked by an exit once training is stored; none are passed yet.
+            let (after, _) = try record.appointment.applying(
+                validated, today: context.today, by: caller.actorLabel, at: try context.instant)
             var changes: [ChangeEvent] = []
-            if validated.kind == .exit {
-                let removed = try record.appointment.remove(
-                    occurredOn: validated.occurredOn, reason: validated.reason, today: context.today,
-                    by: caller.actorLabel, at: try context.instant)
-                try writer.save(removed)
-                changes.append(ChangeEvents.appointment(removed, kind: "removed", region: record.regionCode, at: context.now))
+            if after != record.appointment {
+                try writer.save(after)
+                changes.append(ChangeEvents.appointment(after, kind: "removed", region: record.regionCode, at: context.now))
             }
-            let action = try writer.insert(validated)
+            let action = try writer.insert(validated, actor: caller.actorLabel, at: context.now)
             changes.insert(
                 ChangeEvents.appointment(
                     record.appointment, kind: "supervision_action", region: record.regionCode, at: context.now), at: 0)
-            let body = Self.encode(action)
+            let body = Self.encode(action, actor: caller.actorLabel, at: context.now)
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .created,
@@ -77,7 +76,7 @@ struct SupervisionController {
             query.uscc = problems.check { () throws(ValidationFailure) in try USCC(text, field: "uscc") }
         }
         if let text = parameters["kind"] {
-            query.kind = SupervisionAction.Kind(rawValue: text)
+            query.kind = SupervisionKind(rawValue: text)
             if query.kind == nil { problems.add("kind", "unknown", "kind is interview, warning or exit") }
         }
         query.from = problems.check { () throws(ValidationFailure) in
@@ -95,15 +94,16 @@ struct SupervisionController {
         try problems.throwIfAny()
         let records = try services.storage.read { try $0.supervisionActions(query) }
         let next = records.count == query.limit ? records.last.map { String($0.action.id) } : nil
-        return Page.response(request: context.request, items: records.map { Self.encode($0.action) }, nextKey: next)
+        let items = records.map { Self.encode($0.action, actor: $0.actor, at: $0.at) }
+        return Page.response(request: context.request, items: items, nextKey: next)
     }
 
-    static func encode(_ action: SupervisionAction) -> [UInt8] {
+    static func encode(_ action: SupervisionAction, actor: String, at: String) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
-        json.member("actor", action.actor)
+        json.member("actor", actor)
         json.member("appointment_id", Int(action.appointmentID))
-        json.member("at", action.at)
+        json.member("at", at)
         json.member("id", Int(action.id))
         json.member("kind", action.kind.rawValue)
         json.member("occurred_on", action.occurredOn.description)

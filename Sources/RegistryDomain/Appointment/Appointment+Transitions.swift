@@ -106,6 +106,8 @@ extension Appointment {
         case (.submitted, .register), (.submitted, .return): true
         case (.returned, .resubmit): true
         case (.registered, .dismiss), (.registered, .supersede), (.registered, .remove): true
+        // An interview or warning (Appointment+Supervision.swift) leaves the status as it is.
+        case (.registered, .supervise): true
         default: false
         }
     }

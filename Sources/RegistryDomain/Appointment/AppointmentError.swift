@@ -19,6 +19,8 @@ public enum AppointmentAction: String, CaseIterable, Sendable, CustomStringConve
     case dismiss
     case supersede
     case remove
+    /// A supervision action of kind `interview` or `warning` (an `exit` is `remove`).
+    case supervise
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum AppointmentAction: String, CaseIterable, Sendable, CustomStringConve
         case .dismiss: "dismissed"
         case .supersede: "superseded"
         case .remove: "removed"
+        case .supervise: "supervised"
         }
     }
 }

@@ -18,8 +18,15 @@ public enum Role: String, CaseIterable, Codable, Comparable, Sendable {
     /// officers. Pass another set to `Supersession.supersessions` to change it.
     public static let singleHolderDefault: Set<Role> = [.cqo, .safetyDirector]
 
-    public static func < (lhs: Role, rhs: Role) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Declaration order: cqo, safety_director, safety_officer.
+    public static func < (lhs: Role, rhs: Role) -> Bool { lhs.order < rhs.order }
+
+    private var order: Int {
+        switch self {
+        case .cqo: 0
+        case .safetyDirector: 1
+        case .safetyOfficer: 2
+        }
     }
 
     /// Parses a wire name, naming `field` in the violation (code `unknown`).

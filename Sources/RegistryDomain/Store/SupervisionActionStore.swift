@@ -1,11 +1,17 @@
-/// A supervision action as stored, with its appointment's enterprise (for scope checks).
+/// A supervision action as stored: who recorded it and when, and its appointment's enterprise (for scope checks).
 public struct SupervisionActionRecord: Sendable, Hashable {
     public var action: SupervisionAction
+    /// Who recorded it, as transition history names actors.
+    public var actor: String
+    /// RFC 3339 UTC instant it was recorded.
+    public var at: String
     public var uscc: USCC
     public var regionCode: RegionCode
 
-    public init(action: SupervisionAction, uscc: USCC, regionCode: RegionCode) {
+    public init(action: SupervisionAction, actor: String, at: String, uscc: USCC, regionCode: RegionCode) {
         self.action = action
+        self.actor = actor
+        self.at = at
         self.uscc = uscc
         self.regionCode = regionCode
     }
@@ -16,7 +22,7 @@ public struct SupervisionActionQuery: Sendable, Hashable {
     public var regionPrefixes: [RegionCode] = []
     public var appointmentID: Int64?
     public var uscc: USCC?
-    public var kind: SupervisionAction.Kind?
+    public var kind: SupervisionKind?
     /// `occurred_on` on or after.
     public var from: CivilDate?
     /// `occurred_on` on or before.
@@ -33,6 +39,6 @@ public protocol SupervisionActionReader {
 }
 
 public protocol SupervisionActionWriter {
-    /// Stores `action` (its id is ignored) and returns it with its id.
-    func insert(_ action: SupervisionAction) throws -> SupervisionAction
+    /// Stores `action` (its id is ignored), recorded by `actor` at `at`, and returns it with its id.
+    func insert(_ action: SupervisionAction, actor: String, at: String) throws -> SupervisionAction
 }

@@ -1,66 +1,71 @@
-/// A regulator's supervision action against an appointment (001 §(十三); 003 §6(二)): an interview (约谈), a
-/// warning (警示) or an exit (退出), which removes the appointment, ending it on `occurredOn`.
+/// A supervision action (动态管理) a regulator records against an appointment: an interview (约谈), a warning
+/// (警示) or an exit (退出) (001 §(十三); 003 §6(二)). Only regulators take them.
 public struct SupervisionAction: Hashable, Sendable, Identifiable {
     public var id: Int64
     public var appointmentID: Int64
-    public var kind: Kind
+    public var kind: SupervisionKind
     public var reason: String
-    /// The day it happened; may be a past date, so that a bureau can back-fill its paper history.
+    /// The day the action took place; an exit ends the appointment on it.
     public var occurredOn: CivilDate
-    /// Who recorded it, as transition history names actors.
-    public var actor: String
-    /// RFC 3339 UTC instant it was recorded.
-    public var at: String
 
-    public init(
-        id: Int64 = 0, appointmentID: Int64, kind: Kind, reason: String, occurredOn: CivilDate, actor: String, at: String
-    ) {
+    public init(id: Int64, appointmentID: Int64, kind: SupervisionKind, reason: String, occurredOn: CivilDate) {
         self.id = id
         self.appointmentID = appointmentID
         self.kind = kind
         self.reason = reason
         self.occurredOn = occurredOn
-        self.actor = actor
-        self.at = at
     }
 
-    /// Raw values are the wire names.
-    public enum Kind: String, CaseIterable, Sendable {
-        case interview
-        case warning
-        case exit
-    }
+    /// The wire fields as decoded, every one optional.
+    public struct Draft: Hashable, Sendable {
+        public var kind: String?
+        public var reason: String?
+        /// `YYYY-MM-DD`.
+        public var occurredOn: String?
 
-    /// Validates the wire fields against the appointment acted on: `kind` and `reason` are required; `occurred_on`
-    /// (default `today`) lies from the appointment's `appointed_on` to `today`.
-    /// - Throws: every violation at once.
-    public static func validated(
-        kind: String?, reason: String?, occurredOn: String?, against appointment: Appointment, today: CivilDate,
-        actor: String, at: String
-    ) throws(ValidationFailure) -> SupervisionAction {
-        var collector = ViolationCollector()
-        let kind = collector.check { () throws(ValidationFailure) -> Kind in
-            guard let text = kind, !text.isEmpty else { throw .required("kind", "kind is interview, warning or exit") }
-            guard let kind = Kind(rawValue: text) else {
-                throw ValidationFailure(field: "kind", code: "unknown", message: "kind is interview, warning or exit")
-            }
-            return kind
+        public init(kind: String? = nil, reason: String? = nil, occurredOn: String? = nil) {
+            self.kind = kind
+            self.reason = reason
+            self.occurredOn = occurredOn
         }
-        let reason = collector.check { () throws(ValidationFailure) in try Appointment.requiredReason(reason) }
-        let date = collector.check { () throws(ValidationFailure) -> CivilDate in
-            let date = try occurredOn.map { text throws(ValidationFailure) in
-                try CivilDate.parsed(text, field: "occurred_on", notAfter: today)
-            } ?? today
-            guard date >= appointment.appointedOn else {
-                throw ValidationFailure(
-                    field: "occurred_on", code: "range",
-                    message: "occurred_on may not be before the appointment (\(appointment.appointedOn))")
-            }
-            return date
+    }
+
+    /// Validates a decoded action, reporting every violation at once: `kind` (required, one of the kinds),
+    /// `reason` (required, ≤ 1,000 characters), `occurred_on` (required, a real date not after `today`).
+    /// Whether the date fits the appointment is checked by `Appointment.applying(_:certificates:today:by:at:)`.
+    public static func validated(_ draft: Draft, id: Int64, appointmentID: Int64, today: CivilDate)
+        throws(ValidationFailure) -> SupervisionAction
+    {
+        var collector = ViolationCollector()
+        let kind = collector.check { () throws(ValidationFailure) in
+            guard let text = draft.kind, !text.isEmpty else { throw .required("kind", "kind is required") }
+            return try SupervisionKind.parsed(text)
+        }
+        let reason = collector.check { () throws(ValidationFailure) in try Appointment.requiredReason(draft.reason) }
+        let occurredOn = collector.check { () throws(ValidationFailure) in
+            try CivilDate.parsed(draft.occurredOn, field: "occurred_on", notAfter: today)
         }
         try collector.throwIfAny()
-        guard let kind, let reason, let date else { throw ValidationFailure(collector.violations) }
+        guard let kind, let reason, let occurredOn else { throw ValidationFailure(collector.violations) }
         return SupervisionAction(
-            appointmentID: appointment.id, kind: kind, reason: reason, occurredOn: date, actor: actor, at: at)
+            id: id, appointmentID: appointmentID, kind: kind, reason: reason, occurredOn: occurredOn)
+    }
+}
+
+/// The kinds of supervision action. Raw values are wire names.
+public enum SupervisionKind: String, CaseIterable, Codable, Sendable {
+    /// 约谈: the CQO is summoned for a talk.
+    case interview
+    /// 警示: a formal warning.
+    case warning
+    /// 退出: the CQO is removed; the appointment ends and the certificate is revoked.
+    case exit
+
+    /// Parses a wire name, naming `field` in the violation (code `unknown`).
+    public static func parsed(_ text: String, field: String = "kind") throws(ValidationFailure) -> SupervisionKind {
+        guard let kind = SupervisionKind(rawValue: text) else {
+            throw ValidationFailure(field: field, code: "unknown", message: "kind is interview, warning or exit")
+        }
+        return kind
     }
 }

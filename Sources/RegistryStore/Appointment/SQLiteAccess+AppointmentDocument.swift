@@ -5,7 +5,7 @@ import RegistryDomain
 extension SQLiteAccess {
     static let documentColumns = "appointment_id, kind, version, content_type, size, sha256, uploaded_at, uploaded_by"
 
-    func latestDocument(appointmentID: Int64, kind: AppointmentDocument.Kind) throws
+    func latestDocument(appointmentID: Int64, kind: DocumentKind) throws
         -> (document: AppointmentDocument, content: [UInt8])?
     {
         guard
@@ -21,7 +21,7 @@ extension SQLiteAccess {
         return (document, [UInt8](row[8] as Data))
     }
 
-    func documentVersions(appointmentID: Int64, kind: AppointmentDocument.Kind) throws -> [AppointmentDocument] {
+    func documentVersions(appointmentID: Int64, kind: DocumentKind) throws -> [AppointmentDocument] {
         try Row.fetchAll(
             db,
             sql: "SELECT \(Self.documentColumns) FROM appointment_document WHERE appointment_id = ? AND kind = ? ORDER BY version",
@@ -40,18 +40,17 @@ extension SQLiteAccess {
                 INSERT INTO appointment_document (\(Self.documentColumns), content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                stored.appointmentID, stored.kind.rawValue, stored.version, stored.contentType.rawValue, stored.size,
+                stored.appointmentID, stored.kind.rawValue, stored.version, stored.format.mediaType, stored.size,
                 stored.sha256, stored.uploadedAt, stored.uploadedBy, Data(content),
             ])
         return stored
     }
 
     static func document(_ row: Row) -> AppointmentDocument? {
-        guard let kind = AppointmentDocument.Kind(rawValue: row[1]),
-            let type = AppointmentDocument.ContentType(rawValue: row[3])
+        guard let kind = DocumentKind(rawValue: row[1]), let format = DocumentFormat(mediaType: row[3] as String)
         else { return nil }
         return AppointmentDocument(
-            appointmentID: row[0], kind: kind, version: row[2], contentType: type, size: row[4], sha256: row[5],
+            appointmentID: row[0], kind: kind, version: row[2], format: format, size: row[4], sha256: row[5],
             uploadedAt: row[6], uploadedBy: row[7])
     }
 }

@@ -2,15 +2,14 @@ import GRDB
 import RegistryDomain
 
 extension SQLiteAccess {
-    func insert(_ action: SupervisionAction) throws -> SupervisionAction {
+    func insert(_ action: SupervisionAction, actor: String, at: String) throws -> SupervisionAction {
         try db.execute(
             sql: """
                 INSERT INTO supervision_action (appointment_id, kind, reason, occurred_on, actor, at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                action.appointmentID, action.kind.rawValue, action.reason, action.occurredOn.description, action.actor,
-                action.at,
+                action.appointmentID, action.kind.rawValue, action.reason, action.occurredOn.description, actor, at,
             ])
         var stored = action
         stored.id = db.lastInsertedRowID
@@ -36,12 +35,11 @@ extension SQLiteAccess {
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT :limit
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
-            guard let kind = SupervisionAction.Kind(rawValue: row[2]), let date = CivilDate(row[4] as String),
+            guard let kind = SupervisionKind(rawValue: row[2]), let date = CivilDate(row[4] as String),
                 let uscc = try? USCC(row[7] as String), let region = try? RegionCode(row[8] as String)
             else { return nil }
-            let action = SupervisionAction(
-                id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date, actor: row[5], at: row[6])
-            return SupervisionActionRecord(action: action, uscc: uscc, regionCode: region)
+            let action = SupervisionAction(id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date)
+            return SupervisionActionRecord(action: action, actor: row[5], at: row[6], uscc: uscc, regionCode: region)
         }
     }
 }

@@ -6,6 +6,8 @@ import RegistryDomain
 /// `@unchecked Sendable` is never claimed: the value lives inside a `read` or `write` closure and never escapes it.
 struct SQLiteAccess: RegistryWriter {
     let db: Database
+    /// The shared coverage index, given to read transactions only (see `CoverageIndex`).
+    var coverageIndex: CoverageIndex? = nil
 }
 
 extension StoreError {

@@ -24,6 +24,8 @@ package final class SQLiteRegistry: RegistryStorage {
     }
 
     package let pool: DatabasePool
+    /// Coverage answers' in-memory index, kept in step with the database by `coverage_version`.
+    package let coverageIndex = CoverageIndex()
 
     /// Opens (and by default migrates) the database at `path`.
     /// - Throws: `StoreError.migrationMismatch` when an applied migration's text changed; GRDB errors when the
@@ -46,7 +48,13 @@ package final class SQLiteRegistry: RegistryStorage {
 
     package func read<T>(_ work: (any RegistryReader) throws -> T) throws -> T {
         try StoreError.translating {
-            try pool.read { db in try work(SQLiteAccess(db: db)) }
+            try pool.read { db in try work(SQLiteAccess(db: db, coverageIndex: coverageIndex)) }
+        }
+    }
+
+    package func readOneStatement<T>(_ work: (any RegistryReader) throws -> T) throws -> T {
+        try StoreError.translating {
+            try pool.unsafeRead { db in try work(SQLiteAccess(db: db)) }
         }
     }
 
@@ -59,6 +67,12 @@ package final class SQLiteRegistry: RegistryStorage {
     /// True when the database answers and every migration this binary carries is applied.
     package func isReady() -> Bool {
         (try? pool.read { db in try RegistryMigrations.areComplete(db) }) ?? false
+    }
+
+    /// Loads the coverage index now rather than on the first coverage request (a second or so per million
+    /// enterprises).
+    package func warmCoverageIndex() throws {
+        _ = try pool.read { db in try coverageIndex.current(db) }
     }
 
     /// Closes every connection; later calls fail.

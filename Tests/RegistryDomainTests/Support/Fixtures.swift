@@ -61,3 +61,48 @@ extension Appointment {
             status: status ?? derived, registeredOn: registeredOn.map(date), endedOn: endedOn.map(date))
     }
 }
+
+extension USCC {
+    /// The `number`-th valid code of a synthetic roster.
+    static func fixture(number: Int) -> USCC {
+        let digits = String(number)
+        return .fixture("91442000" + String(repeating: "0", count: 9 - digits.count) + digits)
+    }
+}
+
+extension Enterprise {
+    static func fixture(
+        number: Int = 1, region: String = "442000100", sizeClass: SizeClass = .large, aboveScale: Bool = true,
+        industry: String = "C3857", sector: Sector = .product, registeredOn: String? = nil,
+        deregisteredOn: String? = nil
+    ) -> Enterprise {
+        guard let regionCode = try? RegionCode(region), let industryCode = try? IndustryCode(industry) else {
+            fatalError("bad fixture enterprise")
+        }
+        return Enterprise(
+            uscc: .fixture(number: number), name: "企业\(number)", regionCode: regionCode, sizeClass: sizeClass,
+            aboveScale: aboveScale, industryCode: industryCode, sector: sector,
+            registeredOn: registeredOn.map(date), deregisteredOn: deregisteredOn.map(date))
+    }
+}
+
+func region(_ text: String) -> RegionCode {
+    guard let code = try? RegionCode(text) else { fatalError("bad fixture region \(text)") }
+    return code
+}
+
+func ratio(_ text: String) -> CoverageRatio {
+    guard let ratio = try? CoverageRatio(text) else { fatalError("bad fixture ratio \(text)") }
+    return ratio
+}
+
+extension CoverageTarget {
+    static func fixture(
+        id: Int64 = 1, region: String = "44", metric: CoverageMetric = .appointment, roles: Set<Role> = [.cqo],
+        population: PopulationFilter = .everyone, deadline: String = "2025-12-31", ratio text: String = "1"
+    ) -> CoverageTarget {
+        CoverageTarget(
+            id: id, regionCode: RegistryDomainTests.region(region), metric: metric, roles: roles,
+            population: population, deadline: date(deadline), ratio: RegistryDomainTests.ratio(text))
+    }
+}

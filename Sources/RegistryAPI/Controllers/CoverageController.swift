@@ -1,0 +1,105 @@
+import HTTPServer
+import RegistryDomain
+
+/// Coverage figures against targets, for dashboards that poll (覆盖率).
+///
+/// - `GET /v1/coverage`            getCoverage          in scope, viewer
+/// - `GET /v1/coverage/trend`      getCoverageTrend     in scope, viewer
+/// - `GET /v1/coverage/worklist`   getCoverageWorklist  admin, regulator
+///
+/// Every answer's ETag is derived from the coverage data version (raised by triggers in the same transaction as
+/// every change) and the resolved question, so an `If-None-Match` poll is answered 304 after one indexed read of
+/// the version, without counting anything. `Cache-Control: no-cache` makes caches ask every time.
+struct CoverageController {
+    let services: Services
+    /// The most month ends a trend may span (ten years).
+    static let maximumTrendPoints = 120
+
+    func register(_ routes: inout Routes) {
+        routes.protected(.get, "/v1/coverage", .readCoverage, getCoverage)
+        routes.protected(.get, "/v1/coverage/trend", .readCoverage, getCoverageTrend)
+        routes.protected(.get, "/v1/coverage/worklist", .readCoverageWorklist, getCoverageWorklist)
+    }
+
+    @Sendable func getCoverage(_ context: RequestContext) async throws -> HTTPResponse {
+        let parameters = try CoverageParameters(context)
+        let query = parameters.query
+        return try respond(context, parameters, canonical: parameters.canonical("coverage")) { reader in
+            let tally = try reader.coverageCounts(query, on: [query.asOf])
+            let targets = try reader.coverageTargets()
+            let reports = zip([query.asOf], tally.points).map { date, point in
+                CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
+            }
+            return parameters.format == .csv ? CoverageCSV.reports(reports) : CoverageJSON.report(reports[0])
+        }
+    }
+
+    @Sendable func getCoverageTrend(_ context: RequestContext) async throws -> HTTPResponse {
+        let parameters = try CoverageParameters(context, extra: ["from", "to"])
+        var problems = ViolationCollector()
+        let to = CoverageParameters.date(parameters.parameters, "to", &problems) ?? context.today
+        let from = CoverageParameters.date(parameters.parameters, "from", &problems)
+            ?? to.adding(days: -366).endOfMonth.adding(days: 1)
+        let ends = CivilDate.monthEnds(from: from, through: to)
+        if to < from { problems.add("to", "range", "to is on or after from") }
+        if ends.count > Self.maximumTrendPoints {
+            problems.add("from", "range", "a trend spans at most \(Self.maximumTrendPoints) month ends")
+        }
+        try problems.throwIfAny()
+        let query = parameters.query
+        return try respond(context, parameters, canonical: parameters.canonical("trend|\(from)|\(to)")) { reader in
+            let tally = try reader.coverageCounts(query, on: ends)
+            let targets = try reader.coverageTargets()
+            let reports = zip(ends, tally.points).map { date, point in
+                CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
+            }
+            return parameters.format == .csv ? CoverageCSV.reports(reports) : CoverageJSON.trend(query, reports)
+        }
+    }
+
+    @Sendable func getCoverageWorklist(_ context: RequestContext) async throws -> HTTPResponse {
+        let parameters = try CoverageParameters(context, extra: ["limit", "cursor"])
+        var problems = ViolationCollector()
+        let page = Page(parameters.parameters, problems: &problems)
+        let after = page.after.flatMap { try? USCC($0) }
+        if page.after != nil, after == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
+        try problems.throwIfAny()
+        let query = parameters.query
+        if parameters.format == .csv {
+            // The whole worklist, for a spreadsheet.
+            let enterprises = try services.storage.read { try $0.uncoveredEnterprises(query, after: nil, limit: .max) }
+            let body = CoverageCSV.worklist(enterprises, day: query.asOf)
+            return EntityTag.respond(
+                to: context.request, body: body, contentType: "text/csv; charset=utf-8",
+                extraHeaders: ["Content-Disposition": "attachment; filename=\"worklist-\(query.region)-\(query.asOf).csv\""])
+        }
+        let enterprises = try services.storage.read { try $0.uncoveredEnterprises(query, after: after, limit: page.limit) }
+        let items = enterprises.map { EnterpriseJSON.document(EnterpriseRecord(enterprise: $0, covered: false)).body }
+        let next = enterprises.count == page.limit ? enterprises.last?.uscc.value : nil
+        return Page.response(request: context.request, items: items, nextKey: next)
+    }
+
+    /// Reads the data version; answers 304 when the client's tag is current, else counts with `make` in the same
+    /// snapshot.
+    func respond(
+        _ context: RequestContext, _ parameters: CoverageParameters, canonical: String,
+        _ make: (any RegistryReader) throws -> [UInt8]
+    ) throws -> HTTPResponse {
+        let condition = context.request.headers["If-None-Match"]
+        let (etag, body) = try services.storage.read { reader -> (String, [UInt8]?) in
+            let version = try reader.coverageDataVersion()
+            let etag = EntityTag.of(Array("coverage|\(version)|\(canonical)".utf8))
+            if let condition, EntityTag.listMatches(condition, etag, weak: true) { return (etag, nil) }
+            return (etag, try make(reader))
+        }
+        var headers: HTTPHeaders = ["ETag": etag, "Cache-Control": "no-cache"]
+        guard let body else { return HTTPResponse(status: .notModified, headers: headers) }
+        if parameters.format == .csv {
+            headers.add("Content-Type", "text/csv; charset=utf-8")
+            headers.add("Content-Disposition", "attachment; filename=\"coverage-\(parameters.query.region).csv\"")
+        } else {
+            headers.add("Content-Type", "application/json")
+        }
+        return HTTPResponse(status: .ok, headers: headers, bytes: body)
+    }
+}

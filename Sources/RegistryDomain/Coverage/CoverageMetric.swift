@@ -1,0 +1,15 @@
+/// What a coverage figure counts (DOMAIN.md "Coverage targets"). Raw values are wire names.
+public enum CoverageMetric: String, CaseIterable, Codable, Sendable {
+    /// Enterprises with a registered appointment of a counted role (001 §(四); 004 §2).
+    case appointment
+    /// Registered appointments of a counted role whose person holds a valid certificate (003 §2).
+    case training
+
+    /// Parses a wire name, naming `field` in the violation (code `unknown`).
+    public static func parsed(_ text: String, field: String = "metric") throws(ValidationFailure) -> CoverageMetric {
+        guard let metric = CoverageMetric(rawValue: text) else {
+            throw ValidationFailure(field: field, code: "unknown", message: "a metric is appointment or training")
+        }
+        return metric
+    }
+}

@@ -1,0 +1,115 @@
+import RegistryDomain
+import RegistryTesting
+import Testing
+
+@testable import RegistryStore
+
+/// The coverage index against the domain's brute-force `CoverageCalculator`, on random rosters and histories,
+/// before and after random changes (which the index must pick up through the triggers' change log).
+@Suite struct CoverageIndexTests {
+    static let targets = [
+        target(1, "44", size: .large, manufacturing: true, deadline: "2023-12-31", ratio: "0.6"),
+        target(2, "44", size: .large, manufacturing: true, deadline: "2024-12-31", ratio: "0.8"),
+        target(3, "4420", aboveScale: true, deadline: "2025-12-31", ratio: "1"),
+        target(4, "442000", deadline: "2024-06-30", ratio: "0.56"),
+        target(5, "44", deadline: "2024-06-30", ratio: "0.5"),
+    ]
+
+    static func target(
+        _ id: Int64, _ region: String, size: SizeClass? = nil, aboveScale: Bool? = nil, manufacturing: Bool? = nil,
+        deadline: String, ratio: String
+    ) -> CoverageTarget {
+        CoverageTarget(
+            id: id, regionCode: (try? RegionCode(region)) ?? CoverageRoster.fallbackRegion,
+            population: PopulationFilter(sizeClass: size, aboveScale: aboveScale, manufacturing: manufacturing),
+            deadline: CivilDate(deadline) ?? CoverageRoster.origin, ratio: (try? CoverageRatio(ratio)) ?? .one)
+    }
+
+    static func expectAgreement(_ roster: inout CoverageRoster, _ database: TemporaryDatabase, seed: UInt64) throws {
+        for _ in 0..<25 {
+            let query = roster.query()
+            let expected = CoverageCalculator.report(
+                query, enterprises: roster.enterprises, appointments: roster.appointments, targets: targets)
+            let tally = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
+            let point = try #require(tally.points.first)
+            let actual = CoverageReport.assembled(query, groups: point.groups, total: point.total, targets: targets)
+            #expect(actual == expected, "seed \(seed), query \(query)")
+        }
+    }
+
+    @Test(arguments: 1...40 as ClosedRange<UInt64>)
+    func indexAgreesWithBruteForceBeforeAndAfterChanges(seed: UInt64) async throws {
+        let database = try TemporaryDatabase.migrated()
+        var roster = CoverageRoster(seed: seed, enterprises: 60)
+        let enterprises = roster.enterprises
+        _ = try await database.registry.write { try $0.upsert(enterprises) }
+        try await database.registry.seedCoverageAppointments(roster.appointments)
+        try Self.expectAgreement(&roster, database, seed: seed)
+        for round in 0..<3 {
+            // Changed enterprises (attributes, dates) and new or ended terms, then the same comparison.
+            var changed: [Enterprise] = []
+            for _ in 0..<5 {
+                let index = roster.random.int(0...(roster.enterprises.count - 1))
+                var replacement = roster.enterprise(index + 1)
+                replacement.uscc = roster.enterprises[index].uscc
+                roster.enterprises[index] = replacement
+                changed.append(replacement)
+            }
+            let before = roster.appointments.count
+            for _ in 0..<5 { roster.addTerms(roster.pick(roster.enterprises).uscc) }
+            var endedNow: [Appointment] = []
+            for index in roster.appointments.indices where roster.appointments[index].status == .registered
+                && roster.random.chance(0.2)
+            {
+                roster.appointments[index].status = .dismissed
+                roster.appointments[index].endedOn = roster.appointments[index].appointedOn.adding(days: 30 * round)
+                endedNow.append(roster.appointments[index])
+            }
+            let changedNow = changed
+            _ = try await database.registry.write { try $0.upsert(changedNow) }
+            // New terms may add a second open cqo; end earlier ones first, as supersession would.
+            try await database.registry.seedCoverageAppointments(endedNow)
+            try await database.registry.seedCoverageAppointments(
+                Self.withoutSecondOpenCQO(&roster, from: before))
+            try Self.expectAgreement(&roster, database, seed: seed)
+        }
+    }
+
+    /// New terms, with any that would be a second open registered `cqo` turned into submitted filings.
+    static func withoutSecondOpenCQO(_ roster: inout CoverageRoster, from start: Int) -> [Appointment] {
+        var openCQO = Set(
+            roster.appointments[..<start].filter { $0.role == .cqo && $0.status == .registered }.map(\.uscc))
+        for index in start..<roster.appointments.count {
+            let item = roster.appointments[index]
+            guard item.role == .cqo, item.status == .registered else { continue }
+            if !openCQO.insert(item.uscc).inserted {
+                roster.appointments[index].status = .submitted
+                roster.appointments[index].registeredOn = nil
+            }
+        }
+        return Array(roster.appointments[start...])
+    }
+
+    @Test(arguments: 1...10 as ClosedRange<UInt64>)
+    func trendAgreesWithBruteForceAtEveryMonthEnd(seed: UInt64) async throws {
+        let database = try TemporaryDatabase.migrated()
+        var roster = CoverageRoster(seed: seed + 1_000, enterprises: 80)
+        let enterprises = roster.enterprises
+        _ = try await database.registry.write { try $0.upsert(enterprises) }
+        try await database.registry.seedCoverageAppointments(roster.appointments)
+        for _ in 0..<5 {
+            let query = roster.query()
+            let from = roster.day(-40...600)
+            let to = from.adding(days: roster.random.int(0...900))
+            let expected = CoverageCalculator.trend(
+                query, from: from, through: to, enterprises: roster.enterprises, appointments: roster.appointments,
+                targets: Self.targets)
+            let ends = CivilDate.monthEnds(from: from, through: to)
+            let tally = try database.registry.read { try $0.coverageCounts(query, on: ends) }
+            let actual = zip(ends, tally.points).map { end, point in
+                CoverageReport.assembled(query.asOf(end), groups: point.groups, total: point.total, targets: Self.targets)
+            }
+            #expect(actual == expected, "seed \(seed), query \(query)")
+        }
+    }
+}
