@@ -26,7 +26,8 @@ import Testing
         var expected: [CallerKind: Int]
         var otherwise = 403
         /// For each caller, a new appointment of enterprise A in this status replaces `APPOINTMENT` in the path
-        /// (`submitted`, `returned`, `registered`); without it one submitted appointment serves every caller.
+        /// (`submitted`, `returned`, `registered`, or `documented`: submitted with a decision uploaded); without it
+        /// one submitted appointment serves every caller.
         var fresh: String?
         var testDescription: String { name }
     }
@@ -63,6 +64,9 @@ import Testing
         Route(
             name: "POST import", method: "POST", path: "/v1/enterprises/import?dry_run=true",
             body: "uscc,name,region_code,size_class,above_scale,industry_code,sector\n", contentType: "text/csv",
+            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
+        Route(
+            name: "GET export", method: "GET", path: "/v1/enterprises/export",
             expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
         Route(
             name: "POST tokens", method: "POST", path: "/v1/tokens", body: #"{"role":"viewer","region":"4420"}"#,
@@ -137,6 +141,22 @@ import Testing
         // Every fixture filing names the same person, the first stored: id 1.
         Route(name: "GET person", method: "GET", path: "/v1/people/1", expected: inScope),
         Route(
+            name: "PUT document", method: "PUT", path: "/v1/appointments/APPOINTMENT/documents/decision",
+            body: "%PDF-1.7\n%%EOF\n", contentType: "application/pdf",
+            expected: unauthenticated.merging([.regulatorIn: 201, .regulatorOut: 404, .enterpriseA: 201, .enterpriseB: 404]) {
+                $1
+            }, fresh: "submitted"),
+        Route(
+            name: "GET document", method: "GET", path: "/v1/appointments/APPOINTMENT/documents/decision",
+            expected: inScope, fresh: "documented"),
+        Route(
+            name: "POST supervision action", method: "POST", path: "/v1/appointments/APPOINTMENT/supervision-actions",
+            body: #"{"kind":"interview","reason":"约谈","occurred_on":"2025-06-30"}"#,
+            expected: unauthenticated.merging([.regulatorIn: 201, .regulatorOut: 404]) { $1 }, fresh: "registered"),
+        Route(
+            name: "GET supervision actions", method: "GET", path: "/v1/supervision-actions",
+            expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 200]) { $1 }),
+        Route(
             name: "GET events", method: "GET", path: "/v1/events",
             expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
         Route(
@@ -195,6 +215,10 @@ import Testing
         switch status {
         case "returned": _ = try await regulator.post("/v1/appointments/\(id)/return", json: #"{"reason":"x"}"#)
         case "registered": _ = try await regulator.post("/v1/appointments/\(id)/register", json: "{}")
+        case "documented":
+            _ = try await company.send(
+                "PUT", "/v1/appointments/\(id)/documents/decision", headers: ["Content-Type": "application/pdf"],
+                body: Array("%PDF-1.7\n%%EOF\n".utf8))
         default: break
         }
         return id

@@ -27,6 +27,8 @@ package enum RegistryApplication {
         AppointmentActionController(services: services).register(&routes)
         PersonController(services: services).register(&routes)
         EventController(services: services).register(&routes)
+        DocumentController(services: services).register(&routes)
+        SupervisionController(services: services).register(&routes)
         CoverageTargetController(services: services).register(&routes)
         CoverageController(services: services).register(&routes)
         return RegistryResponder(router: routes.router, metrics: metrics)

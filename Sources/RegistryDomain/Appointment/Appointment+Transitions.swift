@@ -137,7 +137,8 @@ extension Appointment {
         }
     }
 
-    static func requiredReason(_ text: String?) throws(ValidationFailure) -> String {
+    /// A reason trimmed, required, at most `maximumReasonLength` characters.
+    public static func requiredReason(_ text: String?) throws(ValidationFailure) -> String {
         let reason = (text ?? "").trimmingWhitespace
         guard !reason.isEmpty else { throw .required("reason", "a reason is required") }
         guard reason.count <= maximumReasonLength else {

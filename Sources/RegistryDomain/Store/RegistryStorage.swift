@@ -20,10 +20,11 @@ public protocol RegistryStorage: Sendable {
 /// Every question the registry asks of its storage.
 public protocol RegistryReader:
     EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader, AppointmentReader, ChangeFeedReader,
-    CoverageReader, CoverageTargetReader {}
+    AppointmentDocumentReader, SupervisionActionReader, CoverageReader, CoverageTargetReader
+{}
 
 /// Every change the registry makes to its storage; only valid inside `RegistryStorage.write`.
 public protocol RegistryWriter:
     RegistryReader, EnterpriseWriter, AccessTokenWriter, AuditWriter, IdempotencyWriter, AppointmentWriter,
-    ChangeFeedWriter, CoverageTargetWriter
+    ChangeFeedWriter, AppointmentDocumentWriter, SupervisionActionWriter, CoverageTargetWriter
 {}
