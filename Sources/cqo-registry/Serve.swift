@@ -84,6 +84,8 @@ struct Serve: AsyncParsableCommand {
         configuredLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let logger = configuredLogger
         let registry = try database.open()
+        // Load the coverage index now, off the request path, so the first dashboard does not wait for it.
+        DispatchQueue.global().async { try? registry.warmCoverageIndex() }
         var api = RegistryAPIConfiguration()
         api.rateLimitPerToken = rateLimitPerToken
         api.rateLimitPerAddress = rateLimitPerAddress
