@@ -14,7 +14,7 @@ struct FieldLine {
         while position < line.count, ByteClass.isToken(line[position]) { position += 1 }
         // RFC 9112 §5.1: no white space between the name and the colon.
         guard position > 0, position < line.count, line[position] == ByteClass.colon else {
-            if position < line.count, line[position] < 0x20 || line[position] == 0x7F { throw .invalidHeaderValue }
+            if position < line.count, !ByteClass.isFieldValue(line[position]) { throw .invalidHeaderValue }
             throw .invalidHeaderName
         }
         let name = UnsafeBufferPointer(rebasing: line[0..<position])

@@ -22,14 +22,19 @@ extension RequestDecoder {
             while scan.scanned < bytes.count {
                 let position = scan.scanned
                 scan.scanned += 1
+                // Limits are checked at each byte, so that the same bytes fail the same way however they arrive.
+                if let sectionStart = scan.headerSectionStart {
+                    if position + 1 - sectionStart > limits.maxHeaderSectionSize { throw .headerSectionTooLarge }
+                } else if position - scan.lineStart > limits.maxRequestLineLength + 1 {
+                    throw .requestLineTooLong
+                }
                 guard bytes[position] == ByteClass.lf else { continue }
                 // RFC 9112 §2.2: every line ends in CRLF; a bare LF is refused (as a bare CR is, later).
                 guard position > scan.lineStart, bytes[position - 1] == ByteClass.cr else {
                     throw .invalidLineEnding
                 }
                 let length = position - 1 - scan.lineStart
-                if let sectionStart = scan.headerSectionStart {
-                    if position + 1 - sectionStart > limits.maxHeaderSectionSize { throw .headerSectionTooLarge }
+                if scan.headerSectionStart != nil {
                     if length == 0 { return position + 1 }
                     scan.headerCount += 1
                     if scan.headerCount > limits.maxHeaderCount { throw .tooManyHeaders }
@@ -39,15 +44,9 @@ extension RequestDecoder {
                     if scan.emptyLinesSkipped > 4 { throw .invalidRequestLine }
                     scan.requestLineStart = position + 1
                 } else {
-                    if length > limits.maxRequestLineLength { throw .requestLineTooLong }
                     scan.headerSectionStart = position + 1
                 }
                 scan.lineStart = position + 1
-            }
-            if let sectionStart = scan.headerSectionStart {
-                if bytes.count - sectionStart > limits.maxHeaderSectionSize { throw .headerSectionTooLarge }
-            } else if bytes.count - scan.lineStart > limits.maxRequestLineLength + 1 {
-                throw .requestLineTooLong
             }
             return nil
         }

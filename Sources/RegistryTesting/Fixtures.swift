@@ -38,3 +38,23 @@ extension Enterprise {
 }
 
 private func preconditionFailure<T>() -> T { Swift.preconditionFailure("invalid fixture default") }
+
+extension ResidentIDNumber {
+    /// A valid resident ID number (GB 11643) for Zhongshan (442000), born on `birth`, with sequence `serial`.
+    package static func fixture(_ serial: Int, birth: String = "19800101") -> String {
+        let sequence = String(serial % 1000)
+        let first17 = "442000" + birth + String(repeating: "0", count: 3 - sequence.count) + sequence
+        return first17 + String(ResidentIDNumber.checkCharacter(for: first17) ?? "0")
+    }
+}
+
+/// Appointment filing bodies for API tests.
+package enum FilingFixture {
+    /// A filing's JSON with sensible defaults; override what a test is about.
+    package static func json(
+        role: String = "cqo", person serial: Int = 1, name: String = "张三明", phone: String = "13812345678",
+        position: String = "质量副总经理", appointedOn: String = "2025-03-01"
+    ) -> String {
+        #"{"role":"\#(role)","person":{"name":"\#(name)","id_number":"\#(ResidentIDNumber.fixture(serial))","phone":"\#(phone)","email":"cqo\#(serial)@example.com"},"position":"\#(position)","is_principal":false,"appointed_on":"\#(appointedOn)"}"#
+    }
+}

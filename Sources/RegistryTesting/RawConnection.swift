@@ -1,7 +1,7 @@
 import Foundation
 
 /// A blocking TCP connection to 127.0.0.1 for tests, with its own reply reader (Content-Length, chunked,
-/// or until close). Every call runs on a Dispatch thread.
+/// or until close). Every call runs on a thread of its own.
 package enum RawConnection {
     package enum Failure: Error { case connect(Int32), write(Int32), read(Int32), malformed(String), noReply }
 
@@ -9,10 +9,14 @@ package enum RawConnection {
     package static func exchange(port: Int, bytes: [UInt8], expectedReplies: Int, headRequest: Bool = false) async throws
         -> [TestReply]
     {
+        // A thread of its own, not Dispatch's global queue: many tests blocked in recv(2) at once exhausted the
+        // global queue's few threads, which the cooperative pool also needs, and starved unrelated tests.
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            let thread = Thread {
                 continuation.resume(with: Result { try blockingExchange(port, bytes, expectedReplies, headRequest) })
             }
+            thread.stackSize = 1 << 20
+            thread.start()
         }
     }
 

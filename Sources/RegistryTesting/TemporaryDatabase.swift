@@ -16,7 +16,26 @@ package final class TemporaryDatabase: Sendable {
         registry = try SQLiteRegistry(path: path, configuration: configuration)
     }
 
-    package static func migrated() throws -> TemporaryDatabase { try TemporaryDatabase() }
+    /// Test databases skip the fsync of every commit (`synchronous = NORMAL` in WAL mode): hundreds of tests
+    /// create one each, and durability across power loss is not what they test. `MigrationTests` checks that
+    /// the production default is `FULL`.
+    package static var testConfiguration: SQLiteRegistry.Configuration {
+        var configuration = SQLiteRegistry.Configuration()
+        configuration.synchronous = "NORMAL"
+        return configuration
+    }
+
+    package static func migrated() throws -> TemporaryDatabase { try TemporaryDatabase(configuration: testConfiguration) }
+
+    /// Creates and migrates the database on a Dispatch thread, so that the disk work of many tests starting at
+    /// once never holds the cooperative pool that their servers' handlers run on.
+    package static func migratedOffPool() async throws -> TemporaryDatabase {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try TemporaryDatabase.migrated() })
+            }
+        }
+    }
 
     deinit {
         try? registry.close()

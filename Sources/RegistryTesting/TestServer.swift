@@ -42,7 +42,7 @@ package func withTestServer<T: Sendable>(
     clock: RegistryClock = .fixed(1_751_270_400_000),  // 2025-06-30T08:00:00Z, 16:00 in China
     _ body: @Sendable (TestServer) async throws -> T
 ) async throws -> T {
-    let database = try TemporaryDatabase.migrated()
+    let database = try await TemporaryDatabase.migratedOffPool()
     var logger = Logger(label: "test")
     logger.logLevel = .warning
     let registry = database.registry
@@ -51,6 +51,9 @@ package func withTestServer<T: Sendable>(
     var configuration = serverConfiguration ?? Server.Configuration(host: "127.0.0.1", port: 0)
     configuration.port = 0
     configuration.workerCount = 1
+    // Handlers on their own threads: CPU-heavy tests elsewhere in the process share Swift's global pool.
+    configuration.handlerExecution = .handlerThreads
+    configuration.handlerThreadCount = 2
     let server = Server(configuration: configuration, responder: responder, logger: logger)
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {

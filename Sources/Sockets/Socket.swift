@@ -1,3 +1,4 @@
+import CLinux
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -80,6 +81,10 @@ package struct Socket: Sendable, Hashable {
 
     /// Sends FIN after what is queued (`shutdown(SHUT_WR)`); reading stays possible.
     package func shutdownWrite() { _ = Glibc.shutdown(fileDescriptor, Int32(SHUT_WR)) }
+
+    /// Shuts both directions down (`shutdown(SHUT_RDWR)`). On a listening socket this stops listening at once:
+    /// queued connections are reset and new ones refused, while the descriptor stays valid for its pollers.
+    package func shutdownBoth() { _ = Glibc.shutdown(fileDescriptor, Int32(SHUT_RDWR)) }
 
     /// Closes the descriptor. Call once.
     package func close() { _ = Glibc.close(fileDescriptor) }

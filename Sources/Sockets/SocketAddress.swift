@@ -1,3 +1,4 @@
+import CLinux
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,5 +54,6 @@ package struct SocketAddress: Sendable, CustomStringConvertible {
         }
     }
 
+    /// `host:port`.
     package var description: String { "\(host):\(port)" }
 }

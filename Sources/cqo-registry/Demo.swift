@@ -6,7 +6,7 @@ import RegistryStore
 /// `cqo-registry demo --db PATH`: a realistic synthetic city to try the registry on.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry.")
+        abstract: "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry, and CQO filings in every status over 2021–2025.")
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "How many enterprises.") var enterprises: Int = 3_000
@@ -21,8 +21,10 @@ struct Demo: AsyncParsableCommand {
         var city = DemoCity(seed: seed)
         let roster = (0..<enterprises).map { city.enterprise($0) }
         let created = try await registry.write { try $0.upsert(roster) }
-        try await city.fileAppointments(for: roster, in: registry)
-        Log.stderr("demo city: \(roster.count) enterprises (\(created) new) in \(DemoCity.towns.count) towns of Zhongshan")
+        let appointments = try await city.fileAppointments(for: roster, in: registry, today: RegistryClock.system.today)
+        Log.stderr(
+            "demo city: \(roster.count) enterprises (\(created) new) in \(DemoCity.towns.count) towns of Zhongshan, "
+                + "\(appointments) appointments filed")
         try registry.close()
     }
 }

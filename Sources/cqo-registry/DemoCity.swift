@@ -59,9 +59,6 @@ struct DemoCity {
             registeredOn: CivilDate(year: 1995 + below(28), month: 1 + below(12), day: 1 + below(28)))
     }
 
-    /// Appointments in every status over 2021–2025 arrive with the filing workflow.
-    mutating func fileAppointments(for roster: [Enterprise], in registry: SQLiteRegistry) async throws {}
-
     static let zhongshan = constant(try? RegionCode("4420"))
     static let fallbackIndustry = constant(try? IndustryCode("C38"))
     static let fallbackUSCC = constant(try? USCC("91442000000000001" + String(USCC.checkCharacter(for: "91442000000000001") ?? "0")))

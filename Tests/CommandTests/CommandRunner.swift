@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs the built `cqo-registry` binary and captures what it printed.
 struct CommandRunner {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -17,9 +17,24 @@ struct CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs the binary on a Dispatch thread: a test waiting for a process must not hold one of the cooperative
+    /// pool's few threads, which servers started by other tests in this process need.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
+        leadingArguments: [String] = []
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result {
+                    try runBlocking(leadingArguments + arguments, environment: environment, executable: executable)
+                })
+            }
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], environment: [String: String], executable: String?) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()

@@ -6,16 +6,16 @@ import Testing
         ["--help"], ["serve", "--help"], ["migrate", "--help"], ["token", "create", "--help"], ["audit", "verify", "--help"],
         ["import", "enterprises", "--help"], ["demo", "--help"],
     ])
-    func everyCommandHasHelp(arguments: [String]) throws {
-        let result = try CommandRunner.run(arguments)
+    func everyCommandHasHelp(arguments: [String]) async throws {
+        let result = try await CommandRunner.run(arguments)
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE"))
     }
 
-    @Test func tokenCreatePrintsTheSecretAloneAndStoresOnlyItsHash() throws {
+    @Test func tokenCreatePrintsTheSecretAloneAndStoresOnlyItsHash() async throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let result = try CommandRunner.run(["token", "create", "--role", "admin", "--region", "4420", "--db", scratch.database])
+        let result = try await CommandRunner.run(["token", "create", "--role", "admin", "--region", "4420", "--db", scratch.database])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
@@ -25,38 +25,36 @@ import Testing
         #expect(file.range(of: Data(secret.utf8)) == nil, "the secret itself is never stored")
     }
 
-    @Test func tokenCreateRefusesARoleWithoutItsScope() throws {
+    @Test func tokenCreateRefusesARoleWithoutItsScope() async throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let result = try CommandRunner.run(["token", "create", "--role", "regulator", "--db", scratch.database])
+        let result = try await CommandRunner.run(["token", "create", "--role", "regulator", "--db", scratch.database])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("region"))
     }
 
-    @Test func auditVerifyPassesOnAWholeChainAndNamesTheFirstBrokenLink() throws {
+    @Test func auditVerifyPassesOnAWholeChainAndNamesTheFirstBrokenLink() async throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         for role in ["admin", "regulator", "viewer"] {
-            _ = try CommandRunner.run(["token", "create", "--role", role, "--region", "4420", "--db", scratch.database])
+            _ = try await CommandRunner.run(["token", "create", "--role", role, "--region", "4420", "--db", scratch.database])
         }
-        let whole = try CommandRunner.run(["audit", "verify", "--db", scratch.database])
+        let whole = try await CommandRunner.run(["audit", "verify", "--db", scratch.database])
         #expect(whole.status == 0)
         #expect(whole.stdout.contains("3 entries"))
 
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [scratch.database, "UPDATE audit_event SET action = 'token.forged' WHERE id = 2"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        let tampered = try await CommandRunner.run(
+            ["UPDATE audit_event SET action = 'token.forged' WHERE id = 2"], executable: "/usr/bin/sqlite3",
+            leadingArguments: [scratch.database])
+        #expect(tampered.status == 0)
 
-        let broken = try CommandRunner.run(["audit", "verify", "--db", scratch.database])
+        let broken = try await CommandRunner.run(["audit", "verify", "--db", scratch.database])
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("entry 2"))
     }
 
-    @Test func importReportsEveryBadLineAndWritesNothing() throws {
+    @Test func importReportsEveryBadLineAndWritesNothing() async throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let csv = """
@@ -68,22 +66,22 @@ import Testing
             """
         let file = scratch.path + "/roster.csv"
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
-        let rejected = try CommandRunner.run(["import", "enterprises", file, "--db", scratch.database])
+        let rejected = try await CommandRunner.run(["import", "enterprises", file, "--db", scratch.database])
         #expect(rejected.status != 0)
         #expect(rejected.stderr.contains("line 3: uscc checksum"))
         #expect(rejected.stderr.contains("line 4: size_class"))
         #expect(rejected.stderr.contains("line 4: above_scale"))
-        let skipped = try CommandRunner.run(["import", "enterprises", file, "--skip-invalid", "--db", scratch.database])
+        let skipped = try await CommandRunner.run(["import", "enterprises", file, "--skip-invalid", "--db", scratch.database])
         #expect(skipped.status == 0)
         #expect(skipped.stderr.contains("1 created"))
-        let again = try CommandRunner.run(["import", "enterprises", file, "--skip-invalid", "--db", scratch.database])
+        let again = try await CommandRunner.run(["import", "enterprises", file, "--skip-invalid", "--db", scratch.database])
         #expect(again.stderr.contains("0 created, 1 updated"))
     }
 
-    @Test func migrateCreatesTheDatabase() throws {
+    @Test func migrateCreatesTheDatabase() async throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let result = try CommandRunner.run(["migrate", "--db", scratch.database])
+        let result = try await CommandRunner.run(["migrate", "--db", scratch.database])
         #expect(result.status == 0)
         #expect(FileManager.default.fileExists(atPath: scratch.database))
     }

@@ -6,7 +6,7 @@ import Testing
     @Test func inFlightRequestCompletesDuringGracefulShutdown() async throws {
         let (started, startedContinuation) = AsyncStream<Void>.makeStream()
         let (gate, gateContinuation) = AsyncStream<Void>.makeStream()
-        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let (logger, records) = StreamLogHandler.make()
         let server = Server(
             configuration: testConfiguration(),
             responder: ClosureResponder { _ in
@@ -23,6 +23,17 @@ import Testing
             var startedIterator = started.makeAsyncIterator()
             _ = await startedIterator.next()
             let shutdown = Task { await server.shutdown() }
+            _ = await records.first { $0.message == "shutting down" }
+            // No new connection is taken once shutdown has begun…
+            let refused: Bool
+            if let late = try? RawClient(port: port) {
+                try await late.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                refused = try await late.waitForClose()
+            } else {
+                refused = true
+            }
+            #expect(refused)
+            // …while the request in flight is still answered.
             gateContinuation.yield()
             let response = try await client.readResponse()
             #expect(response.status == 200)

@@ -19,10 +19,10 @@ func testConfiguration(_ change: (inout Server.Configuration) -> Void = { _ in }
 /// Runs a real server on 127.0.0.1 with an ephemeral port for the duration of `body`, then shuts it down.
 func withServer<T: Sendable>(
     _ configuration: Server.Configuration = testConfiguration(),
+    logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
     respond: @escaping @Sendable (HTTPRequest) async -> HTTPResponse = { _ in HTTPResponse(status: .ok, bytes: Array("hello".utf8)) },
     _ body: @Sendable (Server, Int) async throws -> T
 ) async throws -> T {
-    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
     let server = Server(configuration: configuration, responder: ClosureResponder(body: respond), logger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await server.run() }

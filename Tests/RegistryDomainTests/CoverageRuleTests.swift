@@ -16,7 +16,7 @@ import Testing
             ("2024-01-10", "2024-02-01", "2024-06-01", .removed, "2024-03-01", true),
             ("2024-01-10", nil, nil, .submitted, "2024-03-01", false),
             ("2024-01-10", nil, nil, .returned, "2024-03-01", false),
-            ("2024-01-10", nil, "2024-02-01", .dismissed, "2024-01-20", false),  // withdrawn before registration
+            ("2024-01-10", nil, "2024-02-01", .dismissed, "2024-01-20", false),  // never registered: never covers
         ] as [(String, String?, String?, AppointmentStatus, String, Bool)])
     func coverageIsJudgedByDatesNotCurrentStatus(
         appointed: String, registered: String?, ended: String?, status: AppointmentStatus, asOf: String, covered: Bool

@@ -36,4 +36,16 @@ import Testing
     func publicNamesKeepFirstAndLastCharacter(name: String, masked: String) {
         #expect(Masking.name(name) == masked)
     }
+
+    @Test func maskedPersonHidesEveryPersonalField() throws {
+        var person = PersonDetails.fixture(name: "张三明")
+        person.email = try EmailAddress("zhang.san@example.com")
+        #expect(
+            person.masked
+                == MaskedPerson(
+                    name: "张*明", idNumber: Masking.keepingEnds(person.idNumber.value), phone: "138****5678",
+                    email: "z***@example.com"))
+        person.email = nil
+        #expect(person.masked.email == nil)
+    }
 }

@@ -4,7 +4,9 @@ import Testing
 @Suite struct SupersessionTests {
     private let today = date("2025-03-01")
 
-    @Test func registeringANewCQOSupersedesTheRegisteredOneFromTheNewAppointmentDate() throws {
+    /// The old term ends on the new registration date (2025-03-01, today), not the new appointment date
+    /// (2025-02-01): otherwise February 2025 would retroactively lose its coverage.
+    @Test func registeringANewCQOSupersedesTheRegisteredOneFromTheNewRegistrationDate() throws {
         let old = Appointment.fixture(id: 1, appointedOn: "2023-01-01", registeredOn: "2023-01-05")
         let pending = Appointment.fixture(id: 2, appointedOn: "2023-06-01")
         let new = Appointment.fixture(id: 3, appointedOn: "2025-02-01")
@@ -13,8 +15,8 @@ import Testing
         #expect(registered.status == .registered)
         #expect(superseded.map(\.id) == [1])
         #expect(superseded.first?.status == .superseded)
-        #expect(superseded.first?.endedOn == date("2025-02-01"))
-        #expect(superseded.first?.history.last?.reason == "superseded by appointment 3")
+        #expect(superseded.first?.endedOn == date("2025-03-01"))
+        #expect(superseded.first?.history.last?.reason?.hasPrefix("superseded by appointment 3") == true)
     }
 
     @Test(arguments: [

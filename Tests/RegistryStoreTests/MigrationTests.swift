@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func connectionsUseFullSynchronousModeWALAndForeignKeys() throws {
-        let database = try TemporaryDatabase.migrated()
+        let database = try TemporaryDatabase(configuration: .init())
         let (synchronous, journal, foreignKeys) = try database.registry.pool.read { db in
             (
                 try Int.fetchOne(db, sql: "PRAGMA synchronous"), try String.fetchOne(db, sql: "PRAGMA journal_mode"),

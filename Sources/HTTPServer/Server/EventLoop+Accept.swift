@@ -8,6 +8,11 @@ extension EventLoop {
     /// Accepts what is pending (a bounded batch; the listener is level-triggered, so the rest comes next round).
     func acceptConnections() {
         guard !draining else { return }
+        if context.isDraining {
+            // The listener was shut down; the drain message is on its way. Stop watching it now.
+            poller.deregister(listener.fileDescriptor)
+            return
+        }
         for _ in 0..<64 {
             let accepted: (Socket, SocketAddress)?
             do {

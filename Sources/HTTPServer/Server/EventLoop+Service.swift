@@ -103,7 +103,14 @@ extension EventLoop {
                 head: head, body: body, connection: connection.id, remoteAddress: connection.remoteAddress,
                 isSecure: connection.transport.isSecure, mailbox: mailbox)
             let context = self.context
-            Task { await RequestTask.run(input, context: context) }
+            switch context.configuration.handlerExecution {
+            case .cooperativePool:
+                Task { await RequestTask.run(input, context: context) }
+            case .handlerThreads:
+                Task(executorPreference: context.handlers) { await RequestTask.run(input, context: context) }
+            case .eventLoop:
+                Task(executorPreference: self) { await RequestTask.run(input, context: context) }
+            }
         }
     }
 
@@ -117,7 +124,7 @@ extension EventLoop {
         let requestID = context.requestIDs.next()
         let response = Problem(status, detail: detail).response(requestID: requestID)
         let request = ResponseContext(
-            isHead: false, minorVersion: 1, keepAlive: false, requestID: requestID, acceptsGzip: false)
+            isHead: false, minorVersion: 1, keepAlive: false, requestID: requestID, requestHeaders: [:])
         let encoded = ResponseWriter.encode(response, for: request, close: true, context: context)
         connection.output.append(encoded.head)
         connection.output.append(encoded.body)
@@ -133,6 +140,7 @@ extension EventLoop {
     /// so that unread request bytes do not make the kernel reset the connection before the client has read it.
     private func beginLingering(_ connection: Connection) {
         connection.closeWhenFlushed = false
+        connection.transport.tls?.shutdown()
         connection.transport.socket.shutdownWrite()
         connection.enter(.lingering, at: now)
     }

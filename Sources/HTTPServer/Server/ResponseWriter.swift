@@ -6,7 +6,10 @@ struct ResponseContext: Sendable {
     var minorVersion: Int
     var keepAlive: Bool
     var requestID: String
-    var acceptsGzip: Bool
+    /// The request's fields; read only when needed (Accept-Encoding for a large compressible body).
+    var requestHeaders: HTTPHeaders
+
+    var acceptsGzip: Bool { Gzip.isAccepted(by: requestHeaders.values(for: "Accept-Encoding")) }
 }
 
 /// Turns a handler's response into wire bytes, adding the fields the server owns (RFC 9110 §6.6, RFC 9112 §6).
@@ -26,6 +29,8 @@ enum ResponseWriter {
         var body: [UInt8]
         var close: Bool
         var framing: Framing
+        /// A streamed body to be gzipped piece by piece (`Content-Encoding: gzip` is already in the head).
+        var gzipStream = false
     }
 
     /// Below this size the head and body are copied into one buffer; above it they go out as two (`writev`).
@@ -35,30 +40,54 @@ enum ResponseWriter {
         _ response: HTTPResponse, for request: ResponseContext, close requestedClose: Bool, context: ServerContext
     ) -> Encoded {
         var close = requestedClose
-        var headers = response.headers
-        if headers.tokens(for: "Connection").contains("close") { close = true }
-        for name in ["Connection", "Content-Length", "Transfer-Encoding", "Date", "X-Request-Id"] {
-            if headers.contains(name) { headers.remove(name) }
+        // One pass over the handler's fields: drop those the server owns, note the few it needs.
+        var fields: [(name: String, value: String)] = []
+        fields.reserveCapacity(response.headers.count + 6)
+        var contentType: String?
+        var hasContentEncoding = false
+        for field in response.headers {
+            switch field.name.utf8.count {
+            case 4 where HTTPHeaders.equalNames(field.name, "Date"): continue
+            case 10 where HTTPHeaders.equalNames(field.name, "Connection"):
+                if field.value.lowercased().contains("close") { close = true }
+                continue
+            case 12 where HTTPHeaders.equalNames(field.name, "X-Request-Id"): continue
+            case 12 where HTTPHeaders.equalNames(field.name, "Content-Type"): contentType = field.value
+            case 14 where HTTPHeaders.equalNames(field.name, "Content-Length"): continue
+            case 16 where HTTPHeaders.equalNames(field.name, "Content-Encoding"): hasContentEncoding = true
+            case 17 where HTTPHeaders.equalNames(field.name, "Transfer-Encoding"): continue
+            default: break
+            }
+            fields.append(field)
         }
         let code = response.status.code
         let bodyless = (100..<200).contains(code) || code == 204 || code == 304  // RFC 9110 §6.4.1
         var body: [UInt8] = []
         var framing = Framing.none
+        var gzipStream = false
         switch response.body {
         case .bytes(let bytes) where !bodyless:
             body = bytes
-            if context.configuration.gzipMinimumSize > 0, body.count >= context.configuration.gzipMinimumSize,
-                code != 206, !headers.contains("Content-Encoding"),
-                Gzip.isCompressible(contentType: headers["Content-Type"])
+            let minimum = context.configuration.gzipMinimumSize
+            if minimum > 0, body.count >= minimum, code != 206, !hasContentEncoding,
+                Gzip.isCompressible(contentType: contentType)
             {
-                headers.add("Vary", "Accept-Encoding")  // RFC 9110 §12.5.5: the choice depends on it
+                fields.append((name: "Vary", value: "Accept-Encoding"))  // RFC 9110 §12.5.5
                 if request.acceptsGzip, let compressed = Gzip.compress(body), compressed.count < body.count {
                     body = compressed
-                    headers.add("Content-Encoding", "gzip")
+                    fields.append((name: "Content-Encoding", value: "gzip"))
                 }
             }
             framing = .length(body.count)
         case .stream where !bodyless:
+            let minimum = context.configuration.gzipMinimumSize
+            if minimum > 0, code != 206, !hasContentEncoding, Gzip.isCompressible(contentType: contentType) {
+                fields.append((name: "Vary", value: "Accept-Encoding"))
+                if request.acceptsGzip {
+                    fields.append((name: "Content-Encoding", value: "gzip"))
+                    gzipStream = !request.isHead
+                }
+            }
             if request.isHead {
                 framing = .none
             } else if request.minorVersion >= 1 {
@@ -72,7 +101,6 @@ enum ResponseWriter {
         }
         var head: [UInt8] = []
         head.reserveCapacity(256 + (body.count <= coalesceLimit && !request.isHead ? body.count : 0))
-        var fields = headers.fields
         fields.append((name: "Date", value: context.dates.current))
         fields.append((name: "X-Request-Id", value: request.requestID))
         switch framing {
@@ -91,6 +119,6 @@ enum ResponseWriter {
             head.append(contentsOf: body)
             body = []
         }
-        return Encoded(head: head, body: body, close: close, framing: framing)
+        return Encoded(head: head, body: body, close: close, framing: framing, gzipStream: gzipStream)
     }
 }

@@ -5,6 +5,13 @@ import Synchronization
 /// An HTTP/1.1 server on our own epoll event loops. It knows nothing of the application it serves:
 /// it hands each complete request to an `HTTPResponder` and writes back what that returns.
 ///
+/// How it works: `workerCount` event-loop threads (one per core) share the listening socket (`EPOLLEXCLUSIVE`)
+/// and own their connections, which are non-blocking and edge-triggered. A loop reads, decodes with
+/// `HTTP1.RequestDecoder`, enforces limits and timeouts, and hands each complete request to a handler task
+/// (`Configuration.handlerExecution`); requests of one connection are handled one at a time, in order.
+/// Responses come back through the loop's mailbox (a mutex-protected queue, plus an eventfd write only when the
+/// loop sleeps) and leave in one `sendmsg`. An idle connection costs well under 1 KiB of heap and no thread.
+///
 /// ```swift
 /// let server = Server(configuration: .init(host: "127.0.0.1", port: 0), responder: router, logger: logger)
 /// try await withThrowingTaskGroup(of: Void.self) { group in
@@ -53,6 +60,8 @@ package final class Server: Sendable {
         let listener: Socket
         let loops: [EventLoop]
         let allExited = OneShotSignal()
+        var handlers: HandlerPool?
+        defer { handlers?.stop() }  // after the drain: in-flight handlers finish on their threads
         do {
             let tls = try configuration.tls.map { configuration throws(ServerError) in
                 try TLSContext(configuration: configuration)
@@ -60,7 +69,11 @@ package final class Server: Sendable {
             listener = try Socket.listen(
                 host: configuration.host, port: configuration.port, backlog: Int32(clamping: configuration.backlog))
             let port = try listener.localAddress().port
-            let context = ServerContext(configuration: configuration, responder: responder, logger: logger, tls: tls)
+            if configuration.handlerExecution == .handlerThreads {
+                handlers = try HandlerPool(threads: configuration.effectiveHandlerThreadCount)
+            }
+            let context = ServerContext(
+                configuration: configuration, responder: responder, logger: logger, tls: tls, handlers: handlers)
             let remaining = Atomic<Int>(configuration.effectiveWorkerCount)
             loops = try (0..<configuration.effectiveWorkerCount).map { index in
                 try EventLoop(name: "http-loop-\(index)", listener: listener, context: context) {
@@ -76,6 +89,8 @@ package final class Server: Sendable {
                 stopRequested.fire()
             }
             context.draining.store(true, ordering: .releasing)
+            listener.shutdownBoth()  // stop accepting now; loops deregister it when they see the drain
+            logger.info("shutting down", metadata: ["grace_period": "\(configuration.shutdownGracePeriod)"])
         } catch {
             markFailed(error)
             throw error

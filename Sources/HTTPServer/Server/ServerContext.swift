@@ -15,6 +15,8 @@ final class ServerContext: Sendable {
     /// Set when shutdown begins: responses then carry `Connection: close`.
     let draining = Atomic<Bool>(false)
     let tls: TLSContext?
+    /// Where handlers run with `HandlerExecution.handlerThreads`.
+    let handlers: HandlerPool?
 
     // Timeouts in nanoseconds, converted once.
     let headTimeout: UInt64
@@ -24,7 +26,11 @@ final class ServerContext: Sendable {
     /// How often a loop looks at its connections' deadlines.
     let scanInterval: UInt64
 
-    init(configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
+    init(
+        configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?,
+        handlers: HandlerPool?
+    ) {
+        self.handlers = handlers
         self.configuration = configuration
         self.responder = responder
         self.logger = logger

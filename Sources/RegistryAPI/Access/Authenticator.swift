@@ -52,7 +52,7 @@ final class Authenticator: Sendable {
     private func lookUp(_ hash: String) -> AccessToken? {
         let now = RateLimiter.monotonicSeconds()
         if let hit = cache.withLock({ $0[hash] }), now - hit.fetched < cacheSeconds { return hit.token }
-        guard let token = try? storage.read({ try $0.accessToken(secretHash: hash) }) else { return nil }
+        guard let token = try? storage.readOneStatement({ try $0.accessToken(secretHash: hash) }) else { return nil }
         cache.withLock { table in
             if table.count > 10_000 { table.removeAll() }
             table[hash] = (token, now)

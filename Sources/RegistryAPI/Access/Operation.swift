@@ -3,7 +3,13 @@
 enum Operation: String, CaseIterable, Sendable {
     case createEnterprise, readEnterprise, updateEnterprise, listEnterprises, importEnterprises, exportEnterprises
     case createToken, listTokens, revokeToken
-    case listAuditEvents
+    case listAuditEvents, readMetrics
+    case fileAppointment, listEnterpriseAppointments, listAppointments, readAppointment
+    case registerAppointment, returnAppointment, resubmitAppointment, dismissAppointment
+    case createSupervisionAction, listSupervisionActions
+    case uploadDocument, downloadDocument
+    case readPerson
+    case listEvents
     case readCoverageTargets, manageCoverageTargets, readCoverage, readCoverageWorklist
 
     /// The roles that may attempt the operation (scope is checked per object afterwards).
@@ -11,7 +17,13 @@ enum Operation: String, CaseIterable, Sendable {
         switch self {
         case .createEnterprise, .updateEnterprise, .importEnterprises, .exportEnterprises: [.admin, .regulator]
         case .readEnterprise, .listEnterprises: [.admin, .regulator, .enterprise, .trainer]
-        case .createToken, .listTokens, .revokeToken, .listAuditEvents: [.admin]
+        case .createToken, .listTokens, .revokeToken, .listAuditEvents, .readMetrics: [.admin]
+        case .fileAppointment, .dismissAppointment, .uploadDocument: [.enterprise, .regulator]
+        case .listEnterpriseAppointments, .listAppointments, .readAppointment, .downloadDocument, .readPerson:
+            [.admin, .regulator, .enterprise, .trainer]
+        case .registerAppointment, .returnAppointment, .createSupervisionAction, .listSupervisionActions: [.regulator]
+        case .resubmitAppointment: [.enterprise]
+        case .listEvents: [.admin, .regulator]
         case .readCoverageTargets, .readCoverage: [.admin, .regulator, .enterprise, .trainer, .viewer]
         case .manageCoverageTargets: [.admin]
         case .readCoverageWorklist: [.admin, .regulator]

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Each key holds up to `perSecond` requests and refills at `perSecond` a second. Keys idle for a minute are
 /// dropped when the table grows, so a flood of addresses cannot grow memory without bound.
-final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
         var updated: Double
@@ -44,7 +44,7 @@ final class RateLimiter: Sendable {
         }
     }
 
-    static func monotonicSeconds() -> Double {
+    package static func monotonicSeconds() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9

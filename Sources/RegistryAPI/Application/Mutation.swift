@@ -6,6 +6,8 @@ import RegistryDomain
 struct MutationOutcome: Sendable {
     var response: HTTPResponse
     var audit: [AuditNote]
+    /// Entries for the change feed (`GET /v1/events`), appended in the same transaction.
+    var changes: [ChangeEvent] = []
 }
 
 /// One audit entry to append: the action, the resource, and the change itself (only its digest is kept).
@@ -16,8 +18,8 @@ struct AuditNote: Sendable {
 }
 
 extension Services {
-    /// Runs one use case as one transaction: the idempotency check, the change, its audit entries and the
-    /// kept response commit together or not at all.
+    /// Runs one use case as one transaction: the idempotency check, the change, its audit entries, its change-feed
+    /// events and the kept response commit together or not at all. Long-polling feed readers are woken after.
     ///
     /// With `idempotent` and an `Idempotency-Key` header, a repeat with the same key and body returns the first
     /// response (status and body); the same key with a different body is a 422.
@@ -31,6 +33,7 @@ extension Services {
         let notBefore = RegistryClock.rfc3339(
             clock.epochMilliseconds() - configuration.idempotencyRetentionSeconds * 1000)
         let caller = context.caller
+        defer { changes.notify() }
         return try await storage.write { writer in
             if let key, let kept = try writer.idempotentResponse(tokenID: caller.tokenID, key: key, notBefore: notBefore) {
                 guard kept.requestHash == requestHash else {
@@ -49,6 +52,7 @@ extension Services {
                         action: note.action, resource: note.resource, requestID: context.request.requestID,
                         digest: SHA256.hex(note.change)))
             }
+            for change in outcome.changes { try writer.append(change) }
             if let key, case .bytes(let body) = outcome.response.body {
                 let headers = outcome.response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
                 try writer.save(

@@ -7,5 +7,12 @@ package struct RegistryAPIConfiguration: Sendable {
     package var rateLimitPerAddress = 50
     /// How long an `Idempotency-Key`'s first response is kept. The default is 24 hours.
     package var idempotencyRetentionSeconds: Int64 = 24 * 3600
+    /// *Assumption* (DOMAIN.md): days a CQO post may stay vacant before the enterprise's `vacancy` is shown as
+    /// over its grace period. The default is 30.
+    package var vacancyGracePeriodDays = 30
+    /// The largest appointment document (decision, commitment letter) accepted, in bytes. The default is 10 MiB.
+    package var documentSizeLimit = 10 * 1024 * 1024
+    /// The monotonic clock (seconds) the rate limiters refill by. Tests stop it; the default is the system's.
+    package var rateLimitClock: @Sendable () -> Double = { RateLimiter.monotonicSeconds() }
     package init() {}
 }

@@ -20,6 +20,7 @@ struct Routes {
         let services = self.services
         router.on(method, path) { request, parameters in
             if limited, let wait = services.addressLimiter.admit("a:" + request.remoteAddress) {
+                services.rejections.countRateLimited()
                 throw Problem.tooManyRequests(wait)
             }
             return try await handler(request, parameters)
@@ -47,17 +48,28 @@ extension Services {
     func admit(_ request: HTTPRequest, for operation: Operation) throws(Problem) -> Caller {
         switch authenticator.authenticate(request) {
         case .none:
-            if let wait = addressLimiter.admit("a:" + request.remoteAddress) { throw Problem.tooManyRequests(wait) }
+            rejections.countUnauthenticated()
+            if let wait = addressLimiter.admit("a:" + request.remoteAddress) {
+                rejections.countRateLimited()
+                throw Problem.tooManyRequests(wait)
+            }
             throw Problem(
                 .unauthorized, type: ProblemType.unauthorized, detail: "send Authorization: Bearer <token>",
                 headers: ["WWW-Authenticate": "Bearer realm=\"cqo-registry\""])
         case .invalid(let reason):
-            if let wait = addressLimiter.admit("a:" + request.remoteAddress) { throw Problem.tooManyRequests(wait) }
+            rejections.countUnauthenticated()
+            if let wait = addressLimiter.admit("a:" + request.remoteAddress) {
+                rejections.countRateLimited()
+                throw Problem.tooManyRequests(wait)
+            }
             throw Problem(
                 .unauthorized, type: ProblemType.unauthorized, detail: reason,
                 headers: ["WWW-Authenticate": "Bearer realm=\"cqo-registry\", error=\"invalid_token\""])
         case .caller(let caller):
-            if let wait = tokenLimiter.admit("t:\(caller.tokenID)") { throw Problem.tooManyRequests(wait) }
+            if let wait = tokenLimiter.admit("t:\(caller.tokenID)") {
+                rejections.countRateLimited()
+                throw Problem.tooManyRequests(wait)
+            }
             guard operation.allowedRoles.contains(caller.role) else {
                 throw Problem(
                     .forbidden, type: ProblemType.forbidden,

@@ -34,17 +34,23 @@ struct EnterpriseController {
                 bytes: body)
             return MutationOutcome(
                 response: response,
-                audit: [AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)])
+                audit: [AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)],
+                changes: [ChangeEvents.enterprise(enterprise, kind: "created", at: context.now)])
         }
     }
 
     @Sendable func getEnterprise(_ context: RequestContext) async throws -> HTTPResponse {
         let uscc = try Self.pathUSCC(context)
         let today = context.today
-        guard let record = try services.storage.read({ try $0.enterprise(uscc, on: today) }),
-            context.caller.covers(region: record.enterprise.regionCode, uscc: uscc)
+        let grace = services.configuration.vacancyGracePeriodDays
+        let found = try services.storage.read { reader in
+            try reader.enterprise(uscc, on: today).map { record in
+                (record, try EnterpriseAppointments.load(uscc, from: reader, today: today, gracePeriodDays: grace))
+            }
+        }
+        guard let (record, appointments) = found, context.caller.covers(region: record.enterprise.regionCode, uscc: uscc)
         else { throw Problem.notFound() }
-        let (body, etag) = EnterpriseJSON.document(record)
+        let (body, etag) = EnterpriseJSON.document(record, appointments)
         return EntityTag.respond(to: context.request, body: body, etag: etag)
     }
 
@@ -55,11 +61,13 @@ struct EnterpriseController {
         let request = context.request
         let caller = context.caller
         let today = context.today
+        let grace = services.configuration.vacancyGracePeriodDays
         return try await services.mutate(context) { writer in
             guard let current = try writer.enterprise(uscc, on: today),
                 caller.covers(region: current.enterprise.regionCode, uscc: uscc)
             else { throw Problem.notFound() }
-            try EntityTag.requireMatch(request, current: EnterpriseJSON.document(current).etag)
+            let appointments = try EnterpriseAppointments.load(uscc, from: writer, today: today, gracePeriodDays: grace)
+            try EntityTag.requireMatch(request, current: EnterpriseJSON.document(current, appointments).etag)
             for (name, value) in patch where name == "uscc" && value != .string(uscc.value) {
                 throw ValidationFailure(field: "uscc", code: "immutable", message: "an enterprise's USCC never changes")
             }
@@ -71,20 +79,28 @@ struct EnterpriseController {
             try Self.requireInScope(updated, caller)
             try writer.update(updated)
             guard let record = try writer.enterprise(uscc, on: today) else { throw StoreError.notFound }
-            let (body, etag) = EnterpriseJSON.document(record)
+            let (body, etag) = EnterpriseJSON.document(record, appointments)
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
-                audit: [AuditNote(action: "enterprise.update", resource: "enterprise/\(uscc)", change: request.body)])
+                audit: [AuditNote(action: "enterprise.update", resource: "enterprise/\(uscc)", change: request.body)],
+                changes: [ChangeEvents.enterprise(updated, kind: "updated", at: context.now)])
         }
     }
 
     @Sendable func listEnterprises(_ context: RequestContext) async throws -> HTTPResponse {
         let query = try EnterpriseFilters.query(context)
-        let records = try services.storage.read { try $0.enterprises(query) }
-        let items = records.map { EnterpriseJSON.document($0).body }
-        let next = records.count == query.limit ? records.last?.enterprise.uscc.value : nil
-        return Page.response(request: context.request, items: items, nextKey: next)
+        let grace = services.configuration.vacancyGracePeriodDays
+        let today = context.today
+        let items = try services.storage.read { reader in
+            try reader.enterprises(query).map { record in
+                let appointments = try EnterpriseAppointments.load(
+                    record.enterprise.uscc, from: reader, today: today, gracePeriodDays: grace)
+                return (record.enterprise.uscc.value, EnterpriseJSON.document(record, appointments).body)
+            }
+        }
+        let next = items.count == query.limit ? items.last?.0 : nil
+        return Page.response(request: context.request, items: items.map(\.1), nextKey: next)
     }
 
     // MARK: - Helpers

@@ -2,14 +2,33 @@ import CryptoSupport
 import HTTPServer
 import RegistryDomain
 
-/// Roster import (and, later, export) as CSV.
+/// Roster import and export as CSV. Registered before `/v1/enterprises/{uscc}`, which would otherwise match.
 ///
 /// - `POST /v1/enterprises/import`  importEnterprises  admin, regulator; `text/csv`; `?dry_run=`, `?skip_invalid=`
+/// - `GET  /v1/enterprises/export`  exportEnterprises  admin, regulator; the list's filters; streamed CSV
 struct RosterController {
     let services: Services
 
     func register(_ routes: inout Routes) {
         routes.protected(.post, "/v1/enterprises/import", .importEnterprises, importEnterprises)
+        routes.protected(.get, "/v1/enterprises/export", .exportEnterprises, exportEnterprises)
+    }
+
+    @Sendable func exportEnterprises(_ context: RequestContext) async throws -> HTTPResponse {
+        var problems = ViolationCollector()
+        for name in context.request.queryParameters.names where name == "limit" || name == "cursor" {
+            problems.add(name, "unknown", "the export has every matching enterprise; \(name) is not one of its filters")
+        }
+        try problems.throwIfAny()
+        let query = try EnterpriseFilters.query(context)
+        return HTTPResponse(
+            status: .ok,
+            headers: [
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"enterprises-\(context.today).csv\"",
+                "Cache-Control": "no-store",
+            ],
+            body: .stream(RosterExport.stream(query, storage: services.storage)))
     }
 
     @Sendable func importEnterprises(_ context: RequestContext) async throws -> HTTPResponse {
@@ -29,14 +48,16 @@ struct RosterController {
         let requestID = context.request.requestID
         let now = context.now
         let digest = SHA256.hex(context.request.body)
-        let report = try await RosterImporter.run(
-            context.request.body, charset: MediaType.parameter("charset", of: contentType),
-            options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage
-        ) { report in
+        let audit: @Sendable (RosterImporter.Report) -> AuditEntry = { _ in
             AuditEntry(
                 at: now, actorToken: caller.tokenID, actorRole: caller.role.rawValue, action: "enterprise.import",
                 resource: "enterprise/", requestID: requestID, digest: digest)
         }
+        let report = try await RosterImporter.run(
+            context.request.body, charset: MediaType.parameter("charset", of: contentType),
+            options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage,
+            audit: audit, now: now)
+        if !dryRun { services.changes.notify() }
         return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], bytes: report.json)
     }
 }

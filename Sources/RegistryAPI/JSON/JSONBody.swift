@@ -28,6 +28,14 @@ enum JSONBody {
     }
 }
 
+extension JSONBody {
+    /// Like `object`, but an empty body (no `Content-Type` needed) is an empty object: for actions whose
+    /// fields are all optional.
+    static func optionalObject(_ request: HTTPRequest) throws(Problem) -> [(String, JSONValue)] {
+        request.body.isEmpty ? [] : try object(request)
+    }
+}
+
 /// Media type handling (RFC 9110 §8.3.1).
 enum MediaType {
     /// `type/subtype` in lower case, without parameters.

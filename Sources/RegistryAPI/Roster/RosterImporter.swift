@@ -32,11 +32,13 @@ package enum RosterImporter {
         package var report: Report
     }
 
-    /// Imports `bytes`. `scope` limits which regions the importer may write (nil: anywhere).
+    /// Imports `bytes`. `scope` limits which regions the importer may write (nil: anywhere). Each enterprise written
+    /// is appended to the change feed as `enterprise.imported` at `now` (default: the system clock), in the
+    /// import's transaction.
     /// - Throws: `Rejected` when lines are invalid and not skipped; `ValidationFailure` for undecodable text.
     package static func run(
         _ bytes: [UInt8], charset: String?, options: Options, scope: RegionCode?, storage: any RegistryStorage,
-        audit: (@Sendable (Report) -> AuditEntry)? = nil
+        audit: (@Sendable (Report) -> AuditEntry)? = nil, now: String = RegistryClock.system.timestamp
     ) async throws -> Report {
         let text: String
         do { text = try RosterTextDecoding.decode(bytes, declaredCharset: charset) } catch {
@@ -61,6 +63,7 @@ package enum RosterImporter {
             var done = finalReport
             done.created = try writer.upsert(enterprises)
             done.updated = enterprises.count - done.created
+            for enterprise in enterprises { try writer.append(ChangeEvents.enterprise(enterprise, kind: "imported", at: now)) }
             if let audit { try writer.append(audit(done)) }
             return done
         }

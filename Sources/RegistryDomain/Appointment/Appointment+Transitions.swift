@@ -3,14 +3,15 @@
 ///
 /// | from \ action | register | return | resubmit | dismiss | supersede | remove |
 /// | --- | --- | --- | --- | --- | --- | --- |
-/// | submitted | registered | returned | — | dismissed | — | — |
-/// | returned | — | — | submitted | dismissed | — | — |
+/// | submitted | registered | returned | — | — | — | — |
+/// | returned | — | — | submitted | — | — | — |
 /// | registered | — | — | — | dismissed | superseded | removed |
 /// | dismissed, superseded, removed | — | — | — | — | — | — |
 ///
-/// Decision: a `submitted` or `returned` filing may be dismissed: the enterprise withdraws it (the person left
-/// before the regulator decided). It was never registered, so it never counted for coverage; `ended_on` is
-/// still recorded. Status is checked first (`illegalTransition`), then input (`invalid`).
+/// Decision: only a `registered` appointment can be dismissed (DOMAIN.md: "later dismissed"). The schema agrees:
+/// a dismissed appointment has a `registered_on` (0002's CHECK). A filing the regulator has not accepted yet
+/// is not withdrawn by dismissal; it stays as filed (or returned) in the record. Status is checked first
+/// (`illegalTransition`), then input (`invalid`).
 extension Appointment {
     /// The longest reason accepted, in characters.
     public static let maximumReasonLength = 1_000
@@ -54,7 +55,7 @@ extension Appointment {
         return next
     }
 
-    /// The enterprise ends the appointment (解聘), or withdraws a filing not yet registered. `endedOn` (default
+    /// The enterprise ends the appointment (解聘). `endedOn` (default
     /// `today`) is the first day it no longer holds: not before `appointed_on` nor `registered_on`, not after
     /// `today`. `reason` is required.
     public func dismiss(
@@ -62,7 +63,7 @@ extension Appointment {
     )
         throws(AppointmentError) -> Appointment
     {
-        try require([.submitted, .returned, .registered], for: .dismiss)
+        try require([.registered], for: .dismiss)
         let date = endedOn ?? today
         var collector = ViolationCollector()
         collector.check { () throws(ValidationFailure) in try checkEnd(date, field: "ended_on", today: today) }
@@ -99,13 +100,14 @@ extension Appointment {
         return next
     }
 
-    /// Whether `action` is allowed from the current status. `supervise` (an interview or warning) leaves the
-    /// status as it is; see `Appointment+Supervision.swift`.
+    /// Whether `action` is allowed from the current status.
     public func allows(_ action: AppointmentAction) -> Bool {
         switch (status, action) {
-        case (.submitted, .register), (.submitted, .return), (.submitted, .dismiss): true
-        case (.returned, .resubmit), (.returned, .dismiss): true
-        case (.registered, .dismiss), (.registered, .supersede), (.registered, .remove), (.registered, .supervise): true
+        case (.submitted, .register), (.submitted, .return): true
+        case (.returned, .resubmit): true
+        case (.registered, .dismiss), (.registered, .supersede), (.registered, .remove): true
+        // An interview or warning (Appointment+Supervision.swift) leaves the status as it is.
+        case (.registered, .supervise): true
         default: false
         }
     }
@@ -135,7 +137,8 @@ extension Appointment {
         }
     }
 
-    static func requiredReason(_ text: String?) throws(ValidationFailure) -> String {
+    /// A reason trimmed, required, at most `maximumReasonLength` characters.
+    public static func requiredReason(_ text: String?) throws(ValidationFailure) -> String {
         let reason = (text ?? "").trimmingWhitespace
         guard !reason.isEmpty else { throw .required("reason", "a reason is required") }
         guard reason.count <= maximumReasonLength else {

@@ -9,7 +9,7 @@ public enum AppointmentStatus: String, CaseIterable, Codable, Sendable {
     case returned
     /// Accepted by the regulator (备案登记).
     case registered
-    /// Ended by the enterprise (解聘), or withdrawn before it was registered.
+    /// Ended by the enterprise (解聘). Only a registered appointment is dismissed.
     case dismissed
     /// Replaced by a newer registered appointment of the same role.
     case superseded

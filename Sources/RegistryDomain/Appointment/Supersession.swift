@@ -9,10 +9,11 @@ public struct Supersession: Hashable, Sendable {
 
     /// Which date of the new appointment ends the old one.
     public enum EndDate: Hashable, Sendable {
-        /// The new appointment's `appointed_on`: DOMAIN.md's rule, and the default.
+        /// The new appointment's `appointed_on`: DOMAIN.md's supersession rule read literally.
         case newAppointmentDate
-        /// The new appointment's `registered_on`. With it a report for a past date never changes when a later
-        /// registration supersedes (see the note on `supersessions`).
+        /// The new appointment's `registered_on`, the registry's choice and the default: a report for a past date
+        /// never changes when a later registration supersedes (see the note on `supersessions`). The successor's
+        /// appointment date stays on record in the transition's reason.
         case newRegistrationDate
     }
 
@@ -29,7 +30,7 @@ public struct Supersession: Hashable, Sendable {
     ///   - new: the appointment being registered; it is taken to be the newer one.
     ///   - singleHolderRoles: roles held by one registered appointment at a time; default `Role.singleHolderDefault`
     ///     (`cqo`, and by assumption `safety_director`).
-    ///   - endDate: which date of `new` ends the old ones; default `.newAppointmentDate` (DOMAIN.md).
+    ///   - endDate: which date of `new` ends the old ones; default `.newRegistrationDate` (as-of stability).
     /// - Returns: the supersessions in ascending `appointmentID` order.
     ///
     /// Note: with `.newAppointmentDate`, between the new `appointed_on` and its `registered_on` neither
@@ -38,7 +39,7 @@ public struct Supersession: Hashable, Sendable {
     /// states both this rule and that past reports never change; `.newRegistrationDate` honours the latter.
     public static func supersessions(
         of existing: [Appointment], byRegistering new: Appointment,
-        singleHolderRoles: Set<Role> = Role.singleHolderDefault, endDate: EndDate = .newAppointmentDate
+        singleHolderRoles: Set<Role> = Role.singleHolderDefault, endDate: EndDate = .newRegistrationDate
     ) -> [Supersession] {
         guard singleHolderRoles.contains(new.role) else { return [] }
         let from = endDate == .newRegistrationDate ? (new.registeredOn ?? new.appointedOn) : new.appointedOn
@@ -63,7 +64,7 @@ extension Appointment {
     public func registerSuperseding(
         _ existing: [Appointment], registeredOn: CivilDate? = nil, today: CivilDate, by actor: String,
         at instant: Instant, singleHolderRoles: Set<Role> = Role.singleHolderDefault,
-        endDate: Supersession.EndDate = .newAppointmentDate
+        endDate: Supersession.EndDate = .newRegistrationDate
     ) throws(AppointmentError) -> (registered: Appointment, superseded: [Appointment]) {
         let registered = try register(registeredOn: registeredOn, today: today, by: actor, at: instant)
         let byID = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -74,7 +75,7 @@ extension Appointment {
             guard let old = byID[supersession.appointmentID] else { continue }
             superseded.append(
                 try old.supersede(
-                    from: supersession.endedOn, reason: "superseded by appointment \(id)", by: actor, at: instant))
+                    from: supersession.endedOn, reason: "superseded by appointment \(id), appointed on \(registered.appointedOn)", by: actor, at: instant))
         }
         return (registered, superseded)
     }

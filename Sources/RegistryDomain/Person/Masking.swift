@@ -47,9 +47,41 @@ extension PhoneNumber {
     public var masked: String { Masking.keepingEnds(value) }
 }
 
+extension EmailAddress {
+    /// `z***@example.com`: the first character of the local part kept, the rest of it hidden, the domain kept.
+    public var masked: String {
+        guard let at = value.lastIndex(of: "@"), let first = value.first else { return Masking.keepingEnds(value) }
+        return String(first) + "***" + String(value[at...])
+    }
+}
+
 extension PersonDetails {
-    /// The person as shown to those who may not see personal data whole: ID number and phone masked, the name
-    /// kept (the name is masked only on public certificate verification, with `Masking.name`).
+    /// `440***********1234`.
     public var maskedIDNumber: String { idNumber.masked }
+    /// `138****5678`.
     public var maskedPhone: String { phone.masked }
+
+    /// The person as shown to a reader who may not see personal data whole (DOMAIN.md "Personal data").
+    ///
+    /// Decision: the name is masked as public verification masks it (张三明 → 张*明), because the 3-and-4 rule
+    /// for ID numbers and phones would show almost every Chinese name whole; the e-mail keeps its first character
+    /// and its domain.
+    public var masked: MaskedPerson {
+        MaskedPerson(name: Masking.name(name), idNumber: idNumber.masked, phone: phone.masked, email: email?.masked)
+    }
+}
+
+/// A person's details with every personal field masked; see `PersonDetails.masked`.
+public struct MaskedPerson: Hashable, Sendable {
+    public var name: String
+    public var idNumber: String
+    public var phone: String
+    public var email: String?
+
+    public init(name: String, idNumber: String, phone: String, email: String?) {
+        self.name = name
+        self.idNumber = idNumber
+        self.phone = phone
+        self.email = email
+    }
 }

@@ -7,6 +7,11 @@ public protocol RegistryStorage: Sendable {
     /// Runs `work` in a read-only snapshot. Short: it runs on the caller's thread.
     func read<T>(_ work: (any RegistryReader) throws -> T) throws -> T
 
+    /// Runs `work`, which must issue a single SQL statement, without opening a snapshot transaction: one
+    /// statement is atomic on its own, and the hot lookups (an enterprise by USCC, a token by hash) skip the
+    /// BEGIN/COMMIT pair. Anything that reads twice uses `read`.
+    func readOneStatement<T>(_ work: (any RegistryReader) throws -> T) throws -> T
+
     /// Runs `work` in one write transaction on the storage's own writer, off the caller's thread; a throw
     /// rolls the whole transaction back.
     func write<T: Sendable>(_ work: @escaping @Sendable (any RegistryWriter) throws -> T) async throws -> T
@@ -14,10 +19,12 @@ public protocol RegistryStorage: Sendable {
 
 /// Every question the registry asks of its storage.
 public protocol RegistryReader:
-    EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader, CoverageReader, CoverageTargetReader
+    EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader, AppointmentReader, ChangeFeedReader,
+    AppointmentDocumentReader, SupervisionActionReader, CoverageReader, CoverageTargetReader
 {}
 
 /// Every change the registry makes to its storage; only valid inside `RegistryStorage.write`.
 public protocol RegistryWriter:
-    RegistryReader, EnterpriseWriter, AccessTokenWriter, AuditWriter, IdempotencyWriter, CoverageTargetWriter
+    RegistryReader, EnterpriseWriter, AccessTokenWriter, AuditWriter, IdempotencyWriter, AppointmentWriter,
+    ChangeFeedWriter, AppointmentDocumentWriter, SupervisionActionWriter, CoverageTargetWriter
 {}

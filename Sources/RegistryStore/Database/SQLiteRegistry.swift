@@ -52,6 +52,12 @@ package final class SQLiteRegistry: RegistryStorage {
         }
     }
 
+    package func readOneStatement<T>(_ work: (any RegistryReader) throws -> T) throws -> T {
+        try StoreError.translating {
+            try pool.unsafeRead { db in try work(SQLiteAccess(db: db)) }
+        }
+    }
+
     package func write<T: Sendable>(_ work: @escaping @Sendable (any RegistryWriter) throws -> T) async throws -> T {
         try await StoreError.translating {
             try await pool.write { db in try work(SQLiteAccess(db: db)) }

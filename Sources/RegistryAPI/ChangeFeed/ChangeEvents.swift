@@ -1,0 +1,30 @@
+import HTTPServer
+import RegistryDomain
+
+/// The change-feed entries the use cases append: small payloads naming what changed, never personal data.
+enum ChangeEvents {
+    /// `enterprise.created`, `enterprise.updated`, `enterprise.imported`.
+    static func enterprise(_ enterprise: Enterprise, kind: String, at: String) -> ChangeEvent {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("uscc", enterprise.uscc.value)
+        json.endObject()
+        return ChangeEvent(
+            at: at, kind: "enterprise.\(kind)", resource: "/v1/enterprises/\(enterprise.uscc.value)",
+            regionCode: enterprise.regionCode, payload: String(decoding: json.bytes, as: UTF8.self))
+    }
+
+    /// `appointment.filed`, `appointment.registered`, `appointment.superseded`, …
+    static func appointment(_ appointment: Appointment, kind: String, region: RegionCode, at: String) -> ChangeEvent {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("id", Int(appointment.id))
+        json.member("role", appointment.role.rawValue)
+        json.member("status", appointment.status.rawValue)
+        json.member("uscc", appointment.uscc.value)
+        json.endObject()
+        return ChangeEvent(
+            at: at, kind: "appointment.\(kind)", resource: "/v1/appointments/\(appointment.id)", regionCode: region,
+            payload: String(decoding: json.bytes, as: UTF8.self))
+    }
+}

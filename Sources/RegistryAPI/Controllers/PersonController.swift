@@ -1,0 +1,65 @@
+import HTTPServer
+import RegistryDomain
+
+/// People named in filings, one per resident ID number.
+///
+/// - `GET /v1/people/{id}`  getPerson  in scope: the person holds an appointment at an enterprise in the caller's
+///   scope; only those appointments are shown. Personal data is whole for admins and regulators in scope and for
+///   the person's own enterprise, masked for everyone else (DOMAIN.md "Personal data").
+struct PersonController {
+    let services: Services
+
+    func register(_ routes: inout Routes) {
+        routes.protected(.get, "/v1/people/{id}", .readPerson, getPerson)
+    }
+
+    @Sendable func getPerson(_ context: RequestContext) async throws -> HTTPResponse {
+        guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw Problem.notFound() }
+        var query = AppointmentQuery(day: context.today)
+        query.personID = id
+        query.regionPrefixes = context.caller.regionScope
+        if context.caller.role == .enterprise { query.uscc = context.caller.uscc }
+        query.limit = 1_000
+        let (person, records) = try services.storage.read { reader in
+            (try reader.person(id: id), try reader.appointments(query))
+        }
+        let visible = records.filter { context.caller.covers(region: $0.regionCode, uscc: $0.appointment.uscc) }
+        guard let person, !visible.isEmpty else { throw Problem.notFound() }
+        let personalData = visible.contains { context.caller.seesPersonalData(of: $0) }
+        let body = Self.encode(person, appointments: visible.map(\.appointment), personalData: personalData)
+        let response = EntityTag.respond(to: context.request, body: body)
+        if personalData, response.status == .ok { try await services.auditPersonalDataRead(context, personIDs: [id]) }
+        return response
+    }
+
+    static func encode(_ person: PersonRecord, appointments: [Appointment], personalData: Bool) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("appointments")
+        json.beginArray()
+        for appointment in appointments {
+            json.beginObject()
+            json.member("appointed_on", appointment.appointedOn.description)
+            json.key("ended_on")
+            if let date = appointment.endedOn { json.string(date.description) } else { json.null() }
+            json.member("id", Int(appointment.id))
+            json.member("position", appointment.filing.position)
+            json.key("registered_on")
+            if let date = appointment.registeredOn { json.string(date.description) } else { json.null() }
+            json.member("role", appointment.role.rawValue)
+            json.member("status", appointment.status.rawValue)
+            json.member("uscc", appointment.uscc.value)
+            json.endObject()
+        }
+        json.endArray()
+        let details = person.details
+        json.key("email")
+        if personalData, let email = details.email { json.string(email.value) } else { json.null() }
+        json.member("id", Int(person.id))
+        json.member("id_number", personalData ? details.idNumber.value : details.maskedIDNumber)
+        json.member("name", details.name)
+        json.member("phone", personalData ? details.phone.value : details.maskedPhone)
+        json.endObject()
+        return json.bytes
+    }
+}

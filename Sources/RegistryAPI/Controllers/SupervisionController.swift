@@ -1,0 +1,114 @@
+import HTTPServer
+import RegistryDomain
+
+/// Supervision (dynamic management, 001 §(十三)): interviews, warnings and exits, for regulators only.
+///
+/// - `POST /v1/appointments/{id}/supervision-actions`  createSupervisionAction  regulator; `exit` removes
+/// - `GET  /v1/supervision-actions`                    listSupervisionActions   regulator; filters
+struct SupervisionController {
+    let services: Services
+
+    func register(_ routes: inout Routes) {
+        routes.protected(
+            .post, "/v1/appointments/{id}/supervision-actions", .createSupervisionAction, createSupervisionAction)
+        routes.protected(.get, "/v1/supervision-actions", .listSupervisionActions, listSupervisionActions)
+    }
+
+    @Sendable func createSupervisionAction(_ context: RequestContext) async throws -> HTTPResponse {
+        guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw Problem.notFound() }
+        var fields = JSONFields(try JSONBody.object(context.request))
+        let draft = SupervisionAction.Draft(
+            kind: fields.string("kind"), reason: fields.string("reason"), occurredOn: fields.string("occurred_on"))
+        fields.refuseUnread(readOnly: ["id", "appointment_id", "actor", "at"])
+        try fields.problems.throwIfAny()
+        let validated = try SupervisionAction.validated(draft, id: 0, appointmentID: id, today: context.today)
+        let caller = context.caller
+        let request = context.request
+        return try await services.mutate(context, idempotent: true) { writer in
+            guard let record = try writer.appointment(id: id),
+                caller.covers(region: record.regionCode, uscc: record.appointment.uscc)
+            else { throw Problem.notFound() }
+            // Certificates are revoked by an exit once training is stored; none are passed yet.
+            let (after, _) = try record.appointment.applying(
+                validated, today: context.today, by: caller.actorLabel, at: try context.instant)
+            var changes: [ChangeEvent] = []
+            if after != record.appointment {
+                try writer.save(after)
+                changes.append(ChangeEvents.appointment(after, kind: "removed", region: record.regionCode, at: context.now))
+            }
+            let action = try writer.insert(validated, actor: caller.actorLabel, at: context.now)
+            changes.insert(
+                ChangeEvents.appointment(
+                    record.appointment, kind: "supervision_action", region: record.regionCode, at: context.now), at: 0)
+            let body = Self.encode(action, actor: caller.actorLabel, at: context.now)
+            return MutationOutcome(
+                response: HTTPResponse(
+                    status: .created,
+                    headers: [
+                        "Content-Type": "application/json", "ETag": EntityTag.of(body),
+                        "Location": "/v1/supervision-actions?appointment_id=\(id)",
+                    ],
+                    bytes: body),
+                audit: [AuditNote(action: "appointment.supervise", resource: "appointment/\(id)", change: request.body)],
+                changes: changes)
+        }
+    }
+
+    @Sendable func listSupervisionActions(_ context: RequestContext) async throws -> HTTPResponse {
+        let parameters = context.request.queryParameters
+        var problems = ViolationCollector()
+        var query = SupervisionActionQuery()
+        let names: Set<String> = ["appointment_id", "uscc", "kind", "region", "from", "to", "limit", "cursor"]
+        for name in parameters.names where !names.contains(name) {
+            problems.add(name, "unknown", "\(name) is not a filter of this list")
+        }
+        query.regionPrefixes = context.caller.regionScope
+        if let text = parameters["region"] {
+            if let code = try? RegionCode(text, field: "region") { query.regionPrefixes.append(code) } else {
+                problems.add("region", "format", "region is a division code prefix of 1 to 12 digits")
+            }
+        }
+        if let text = parameters["appointment_id"] {
+            query.appointmentID = Int64(text)
+            if query.appointmentID == nil { problems.add("appointment_id", "type", "appointment_id is a whole number") }
+        }
+        if let text = parameters["uscc"] {
+            query.uscc = problems.check { () throws(ValidationFailure) in try USCC(text, field: "uscc") }
+        }
+        if let text = parameters["kind"] {
+            query.kind = SupervisionKind(rawValue: text)
+            if query.kind == nil { problems.add("kind", "unknown", "kind is interview, warning or exit") }
+        }
+        query.from = problems.check { () throws(ValidationFailure) in
+            try parameters["from"].map { text throws(ValidationFailure) in try CivilDate.parsed(text, field: "from") }
+        } ?? nil
+        query.to = problems.check { () throws(ValidationFailure) in
+            try parameters["to"].map { text throws(ValidationFailure) in try CivilDate.parsed(text, field: "to") }
+        } ?? nil
+        let page = Page(parameters, problems: &problems)
+        query.limit = page.limit
+        if let after = page.after {
+            query.afterID = Int64(after)
+            if query.afterID == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
+        }
+        try problems.throwIfAny()
+        let records = try services.storage.read { try $0.supervisionActions(query) }
+        let next = records.count == query.limit ? records.last.map { String($0.action.id) } : nil
+        let items = records.map { Self.encode($0.action, actor: $0.actor, at: $0.at) }
+        return Page.response(request: context.request, items: items, nextKey: next)
+    }
+
+    static func encode(_ action: SupervisionAction, actor: String, at: String) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("actor", actor)
+        json.member("appointment_id", Int(action.appointmentID))
+        json.member("at", at)
+        json.member("id", Int(action.id))
+        json.member("kind", action.kind.rawValue)
+        json.member("occurred_on", action.occurredOn.description)
+        json.member("reason", action.reason)
+        json.endObject()
+        return json.bytes
+    }
+}

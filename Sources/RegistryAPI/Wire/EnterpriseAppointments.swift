@@ -1,0 +1,39 @@
+import HTTPServer
+import RegistryDomain
+
+/// What an enterprise's representation shows of its appointments (API.md: "one enterprise, with its current
+/// appointments"): the ones not yet ended (submitted, returned, registered) and the `cqo` vacancy, if any.
+struct EnterpriseAppointments: Sendable {
+    /// Appointments whose status is not final, in id order.
+    var current: [Appointment]
+    /// The chief quality officer's vacancy today, if the role was held and is not now.
+    var vacancy: Vacancy?
+    /// The grace period the vacancy is judged against (`RegistryAPIConfiguration.vacancyGracePeriodDays`).
+    var gracePeriodDays: Int
+
+    static let none = EnterpriseAppointments(current: [], vacancy: nil, gracePeriodDays: Vacancy.defaultGracePeriodDays)
+
+    /// Loads them for `uscc` on `today`.
+    static func load(_ uscc: USCC, from reader: any RegistryReader, today: CivilDate, gracePeriodDays: Int) throws
+        -> EnterpriseAppointments
+    {
+        let all = try reader.appointments(of: uscc)
+        return EnterpriseAppointments(
+            current: all.filter { !$0.status.isFinal }, vacancy: Vacancy.of(role: .cqo, among: all, today: today),
+            gracePeriodDays: gracePeriodDays)
+    }
+
+    /// `{"days","over_grace_period","role","since"}` or `null`.
+    func writeVacancy(into json: inout JSONWriter) {
+        guard let vacancy else {
+            json.null()
+            return
+        }
+        json.beginObject()
+        json.member("days", vacancy.days)
+        json.member("over_grace_period", vacancy.isOver(gracePeriodDays))
+        json.member("role", vacancy.role.rawValue)
+        json.member("since", vacancy.since.description)
+        json.endObject()
+    }
+}

@@ -1,0 +1,120 @@
+import GRDB
+import RegistryDomain
+
+// MARK: - AppointmentReader
+
+extension SQLiteAccess {
+    static let appointmentColumns = """
+        a.id, a.uscc, a.person_id, a.role, a.status, a.position, a.is_principal, a.appointed_on, a.registered_on,
+        a.ended_on, p.name, p.id_number, p.phone, p.email, e.region_code
+        """
+
+    static let appointmentFrom = """
+        FROM appointment a JOIN person p ON p.id = a.person_id JOIN enterprise e ON e.uscc = a.uscc
+        """
+
+    func appointment(id: Int64) throws -> AppointmentRecord? {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.id = ?", arguments: [id])
+        return try records(rows).first
+    }
+
+    func appointments(of uscc: USCC) throws -> [Appointment] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc = ? ORDER BY a.id",
+            arguments: [uscc.value])
+        return try records(rows).map(\.appointment)
+    }
+
+    func appointments(_ query: AppointmentQuery) throws -> [AppointmentRecord] {
+        var conditions: [String] = []
+        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+        for (index, prefix) in query.regionPrefixes.enumerated() {
+            conditions.append("e.region_code >= :rlo\(index) AND e.region_code < :rhi\(index)")
+            arguments["rlo\(index)"] = prefix.value
+            arguments["rhi\(index)"] = prefix.value + ":"  // ':' follows '9'
+        }
+        if let uscc = query.uscc { conditions.append("a.uscc = :uscc"); arguments["uscc"] = uscc.value }
+        if let person = query.personID { conditions.append("a.person_id = :person"); arguments["person"] = person }
+        if let status = query.status { conditions.append("a.status = :status"); arguments["status"] = status.rawValue }
+        if let role = query.role { conditions.append("a.role = :role"); arguments["role"] = role.rawValue }
+        if let days = query.vacantOverDays {
+            conditions.append(Self.openedVacancy)
+            arguments["vrole"] = (query.role ?? .cqo).rawValue
+            arguments["day"] = query.day.description
+            arguments["threshold"] = query.day.adding(days: -days).description
+        }
+        if let after = query.afterID { conditions.append("a.id > :after"); arguments["after"] = after }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments["limit"] = query.limit
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) \(whereClause) ORDER BY a.id LIMIT :limit",
+            arguments: StatementArguments(arguments))
+        return try records(rows)
+    }
+
+    /// The appointment whose end opened a vacancy of `:vrole` lasting more than N days on `:day`
+    /// (`ended_on < :threshold`, i.e. day − N): it was registered, ended by `:day`, is the latest such end of
+    /// its enterprise and role, no appointment of the role is registered on `:day`, and the enterprise is still
+    /// on the roster. The same reading as `Vacancy.of(role:among:today:)`.
+    static let openedVacancy = """
+        a.role = :vrole AND a.registered_on IS NOT NULL AND a.ended_on IS NOT NULL AND a.ended_on <= :day
+        AND a.ended_on < :threshold
+        AND (e.deregistered_on IS NULL OR e.deregistered_on > :day)
+        AND NOT EXISTS (SELECT 1 FROM appointment h WHERE h.uscc = a.uscc AND h.role = a.role
+            AND h.registered_on IS NOT NULL AND h.registered_on <= :day AND h.appointed_on <= :day
+            AND (h.ended_on IS NULL OR h.ended_on > :day))
+        AND NOT EXISTS (SELECT 1 FROM appointment l WHERE l.uscc = a.uscc AND l.role = a.role
+            AND l.registered_on IS NOT NULL AND l.ended_on IS NOT NULL AND l.ended_on <= :day
+            AND (l.ended_on > a.ended_on OR (l.ended_on = a.ended_on AND l.id > a.id)))
+        """
+
+    /// Maps rows of `appointmentColumns`, with the history of each. Rows the CHECKs allow always map.
+    private func records(_ rows: [Row]) throws -> [AppointmentRecord] {
+        guard !rows.isEmpty else { return [] }
+        let ids: [Int64] = rows.map { $0[0] }
+        let history = try transitions(of: ids)
+        return rows.compactMap { row in
+            guard let appointment = Self.appointment(row, history: history[row[0] as Int64] ?? []),
+                let region = try? RegionCode(row[14] as String)
+            else { return nil }
+            return AppointmentRecord(appointment: appointment, regionCode: region)
+        }
+    }
+
+    private func transitions(of ids: [Int64]) throws -> [Int64: [AppointmentTransition]] {
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT appointment_id, at, actor, from_status, to_status, reason FROM appointment_transition
+                WHERE appointment_id IN (\(placeholders)) ORDER BY appointment_id, id
+                """,
+            arguments: StatementArguments(ids))
+        var byID: [Int64: [AppointmentTransition]] = [:]
+        for row in rows {
+            guard let at = Instant(rfc3339: row[1] as String), let to = AppointmentStatus(rawValue: row[4]) else {
+                continue
+            }
+            let from = (row[3] as String?).flatMap(AppointmentStatus.init(rawValue:))
+            byID[row[0], default: []].append(
+                AppointmentTransition(at: at, actor: row[2], from: from, to: to, reason: row[5]))
+        }
+        return byID
+    }
+
+    static func appointment(_ row: Row, history: [AppointmentTransition]) -> Appointment? {
+        guard let uscc = try? USCC(row[1] as String), let role = Role(rawValue: row[3]),
+            let status = AppointmentStatus(rawValue: row[4]), let appointedOn = CivilDate(row[7] as String),
+            let idNumber = try? ResidentIDNumber(row[11] as String), let phone = try? PhoneNumber(row[12] as String)
+        else { return nil }
+        let email = (row[13] as String?).flatMap { try? EmailAddress($0) }
+        let person = PersonDetails(name: row[10], idNumber: idNumber, phone: phone, email: email)
+        let filing = AppointmentFiling(
+            role: role, person: person, position: row[5], isPrincipal: row[6], appointedOn: appointedOn)
+        return Appointment(
+            id: row[0], uscc: uscc, personID: row[2], filing: filing, status: status,
+            registeredOn: (row[8] as String?).flatMap { CivilDate($0) },
+            endedOn: (row[9] as String?).flatMap { CivilDate($0) }, history: history)
+    }
+}

@@ -1,0 +1,45 @@
+import GRDB
+import RegistryDomain
+
+extension SQLiteAccess {
+    func insert(_ action: SupervisionAction, actor: String, at: String) throws -> SupervisionAction {
+        try db.execute(
+            sql: """
+                INSERT INTO supervision_action (appointment_id, kind, reason, occurred_on, actor, at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                action.appointmentID, action.kind.rawValue, action.reason, action.occurredOn.description, actor, at,
+            ])
+        var stored = action
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+
+    func supervisionActions(_ query: SupervisionActionQuery) throws -> [SupervisionActionRecord] {
+        var conditions = ["s.id > :after"]
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.afterID ?? 0, "limit": query.limit]
+        for (index, prefix) in query.regionPrefixes.enumerated() {
+            conditions.append("e.region_code >= :rlo\(index) AND e.region_code < :rhi\(index)")
+            arguments["rlo\(index)"] = prefix.value
+            arguments["rhi\(index)"] = prefix.value + ":"  // ':' follows '9'
+        }
+        if let id = query.appointmentID { conditions.append("s.appointment_id = :appointment"); arguments["appointment"] = id }
+        if let uscc = query.uscc { conditions.append("a.uscc = :uscc"); arguments["uscc"] = uscc.value }
+        if let kind = query.kind { conditions.append("s.kind = :kind"); arguments["kind"] = kind.rawValue }
+        if let from = query.from { conditions.append("s.occurred_on >= :from"); arguments["from"] = from.description }
+        if let to = query.to { conditions.append("s.occurred_on <= :to"); arguments["to"] = to.description }
+        let sql = """
+            SELECT s.id, s.appointment_id, s.kind, s.reason, s.occurred_on, s.actor, s.at, a.uscc, e.region_code
+            FROM supervision_action s JOIN appointment a ON a.id = s.appointment_id JOIN enterprise e ON e.uscc = a.uscc
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT :limit
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+            guard let kind = SupervisionKind(rawValue: row[2]), let date = CivilDate(row[4] as String),
+                let uscc = try? USCC(row[7] as String), let region = try? RegionCode(row[8] as String)
+            else { return nil }
+            let action = SupervisionAction(id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date)
+            return SupervisionActionRecord(action: action, actor: row[5], at: row[6], uscc: uscc, regionCode: region)
+        }
+    }
+}

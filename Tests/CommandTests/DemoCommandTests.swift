@@ -1,0 +1,45 @@
+import Foundation
+import RegistryDomain
+import RegistryStore
+import RegistryTesting
+import Testing
+
+/// `cqo-registry demo --db PATH` run as a process: a city with appointments in every status over 2021–2025.
+@Suite struct DemoCommandTests {
+    /// The built executable, beside the test bundle in `.build/<configuration>/`.
+    static func binary() -> URL? {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("cqo-registry")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    @Test func theDemoCityHasFilingsInEveryStatusWithValidPeople() async throws {
+        let binary = try #require(Self.binary(), "the cqo-registry executable is built beside the tests")
+        let database = try TemporaryDatabase.migrated()
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["demo", "--db", database.path, "--enterprises", "400"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        await withCheckedContinuation { continuation in
+            Thread {
+                process.waitUntilExit()
+                continuation.resume()
+            }.start()
+        }
+        #expect(process.terminationStatus == 0)
+        var query = AppointmentQuery(day: CivilDate(year: 2025, month: 12, day: 31) ?? CivilDate(daysSinceEpoch: 0))
+        query.limit = 1_000
+        let appointments = try database.registry.read { try $0.appointments(query) }.map(\.appointment)
+        #expect(Set(appointments.map(\.status)) == Set(AppointmentStatus.allCases))
+        #expect(appointments.allSatisfy { $0.appointedOn.year >= 2021 && $0.appointedOn.year <= 2025 })
+        #expect(appointments.allSatisfy { ResidentIDNumber.defect(of: $0.filing.person.idNumber.value) == nil })
+        let registeredCQOs = appointments.filter { $0.role == .cqo && $0.status == .registered }.map(\.uscc)
+        #expect(Set(registeredCQOs).count == registeredCQOs.count, "at most one registered CQO per enterprise")
+    }
+}

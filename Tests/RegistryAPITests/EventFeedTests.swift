@@ -1,0 +1,78 @@
+import Foundation
+import RegistryDomain
+import RegistryTesting
+import Testing
+
+/// `GET /v1/events`: every change to enterprises and appointments in commit order, scoped by region, with a
+/// long-poll that wakes on the next commit.
+@Suite struct EventFeedTests {
+    typealias Lifecycle = AppointmentLifecycleTests
+
+    static func kinds(_ reply: TestReply) -> [String] {
+        ((reply.json["data"] as? [[String: Any]]) ?? []).compactMap { $0["kind"] as? String }
+    }
+
+    @Test func everyChangeIsInTheFeedInCommitOrderAndCursorsContinueIt() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            #expect(try await actors.regulator.post("/v1/enterprises", json: EnterpriseAPITests.body).status == 201)
+            let uscc = USCC.fixture(7).value
+            let etag = try await actors.regulator.get("/v1/enterprises/\(uscc)")[header: "etag"] ?? ""
+            #expect(try await actors.regulator.patch("/v1/enterprises/\(uscc)", json: #"{"name":"改名"}"#, headers: ["If-Match": etag]).status == 200)
+            let csv = "uscc,name,region_code,size_class,above_scale,industry_code,sector\n\(USCC.fixture(9).value),导入企业,442000100001,small,false,C3857,product\n"
+            let imported = try await actors.regulator.send(
+                "POST", "/v1/enterprises/import", headers: ["Content-Type": "text/csv"], body: Array(csv.utf8))
+            #expect(imported.status == 200)
+            let id = try await Lifecycle.file(actors.company)
+            #expect(try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status == 200)
+
+            let feed = try await actors.regulator.get("/v1/events")
+            #expect(feed.status == 200)
+            #expect(Self.kinds(feed) == [
+                "enterprise.created", "enterprise.updated", "enterprise.imported", "appointment.filed", "appointment.registered",
+            ])
+            let data = try #require(feed.json["data"] as? [[String: Any]])
+            let ids = data.compactMap { $0["id"] as? Int }
+            #expect(ids == ids.sorted())
+            #expect(!feed.text.contains(ResidentIDNumber.fixture(1)), "the feed carries no personal data")
+            let cursor = try #require(data[1]["cursor"] as? String)
+            let rest = try await actors.regulator.get("/v1/events?after=\(cursor)&limit=2")
+            #expect(Self.kinds(rest) == ["enterprise.imported", "appointment.filed"])
+            #expect(rest[header: "link"]?.contains("after=") == true)
+
+            let shenzhen = try await server.client("regulator", region: "4403")
+            #expect(Self.kinds(try await shenzhen.get("/v1/events")) == [])
+            #expect(try await actors.company.get("/v1/events").status == 403)
+        }
+    }
+
+    @Test func aLongPollWakesOnTheNextCommit() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            let start = try await actors.regulator.get("/v1/events")
+            #expect(Self.kinds(start) == [])
+            let clock = ContinuousClock()
+            let began = clock.now
+            async let waiting = actors.regulator.get("/v1/events?wait=30")
+            _ = try await Lifecycle.file(actors.company)
+            let woken = try await waiting
+            #expect(Self.kinds(woken) == ["appointment.filed"])
+            #expect(began.duration(to: clock.now) < .seconds(20), "answered on the commit, not at the end of the wait")
+        }
+    }
+
+    @Test func aLongPollWithNothingNewAnswersEmptyWithTheSameCursor() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            _ = try await Lifecycle.file(actors.company)
+            let first = try await actors.regulator.get("/v1/events")
+            let cursor = try #require(first.json["next_cursor"] as? String)
+            let empty = try await actors.regulator.get("/v1/events?after=\(cursor)&wait=1")
+            #expect(empty.status == 200)
+            #expect(Self.kinds(empty) == [])
+            #expect(empty.json["next_cursor"] as? String == cursor)
+            #expect(try await actors.regulator.get("/v1/events?wait=31").status == 422)
+            #expect(try await actors.regulator.get("/v1/events?after=nonsense").status == 422)
+        }
+    }
+}

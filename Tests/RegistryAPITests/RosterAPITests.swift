@@ -1,0 +1,155 @@
+import Foundation
+import RegistryDomain
+import RegistryTesting
+import Testing
+
+/// Roster CSV import (`POST /v1/enterprises/import`) and export (`GET /v1/enterprises/export`).
+@Suite struct RosterAPITests {
+    static let header = "uscc,name,region_code,size_class,above_scale,industry_code,sector"
+
+    static func line(_ serial: Int, name: String = "中山市测试电器有限公司", region: String = "442000100001") -> String {
+        "\(USCC.fixture(serial).value),\(name),\(region),small,false,C3857,product"
+    }
+
+    static func upload(_ client: TestClient, _ text: String, query: String = "", contentType: String = "text/csv")
+        async throws -> TestReply
+    {
+        try await upload(client, Array(text.utf8), query: query, contentType: contentType)
+    }
+
+    static func upload(_ client: TestClient, _ bytes: [UInt8], query: String = "", contentType: String = "text/csv")
+        async throws -> TestReply
+    {
+        try await client.send("POST", "/v1/enterprises/import\(query)", headers: ["Content-Type": contentType], body: bytes)
+    }
+
+    static func count(_ server: TestServer) throws -> Int {
+        var query = EnterpriseQuery(day: CivilDate(daysSinceEpoch: 20_000))
+        query.limit = 500
+        return try server.database.registry.read { try $0.enterprises(query) }.count
+    }
+
+    @Test func aGoodFileIsImportedAndReimportingItChangesNothing() async throws {
+        try await withTestServer { server in
+            let client = try await server.client("regulator", region: "4420")
+            let csv = "\u{FEFF}" + ([Self.header] + (1...3).map { Self.line($0) }).joined(separator: "\r\n") + "\r\n"
+            let first = try await Self.upload(client, csv)
+            #expect(first.status == 200, "\(first.text)")
+            #expect(first.json["created"] as? Int == 3)
+            #expect(first.json["lines"] as? Int == 3)
+            let again = try await Self.upload(client, csv)
+            #expect(again.json["created"] as? Int == 0)
+            #expect(again.json["updated"] as? Int == 3)
+            #expect(try Self.count(server) == 3)
+        }
+    }
+
+    @Test(arguments: [
+        ("\(USCC.fixture(1).value.dropLast())0,名,442000100001,small,false,C3857,product", "uscc", "checksum"),
+        ("\(USCC.fixture(1).value),名,442000100001,small,false", "", "columns"),
+        ("\(USCC.fixture(1).value),名,442000100001,small,maybe,C3857,product", "above_scale", "type"),
+        ("\(USCC.fixture(1).value),名,442000100001,huge,false,C3857,product", "size_class", ""),
+        ("\(USCC.fixture(1).value),名,440300100001,small,false,C3857,product", "region_code", "out_of_scope"),
+        ("\(USCC.fixture(2).value),名,442000100001,small,false,C3857,product", "uscc", "duplicate"),
+        ("\(USCC.fixture(1).value),\"名,442000100001,small,false,C3857,product", "", "csv"),
+    ])
+    func eachKindOfBadLineRejectsTheFileNamingItsLine(bad: String, field: String, code: String) async throws {
+        try await withTestServer { server in
+            let client = try await server.client("regulator", region: "4420")
+            let csv = [Self.header, Self.line(2), bad].joined(separator: "\n") + "\n"
+            let reply = try await Self.upload(client, csv)
+            #expect(reply.status == 422, "\(reply.text)")
+            let errors = try #require(reply.json["errors"] as? [[String: Any]])
+            #expect(errors.contains { error in
+                error["line"] as? Int == 3 && (field.isEmpty || error["field"] as? String == field)
+                    && (code.isEmpty || error["code"] as? String == code)
+            }, "\(reply.text)")
+            #expect(try Self.count(server) == 0, "a rejected import writes nothing")
+        }
+    }
+
+    @Test func anUnknownColumnIsNamedOnTheHeaderLine() async throws {
+        try await withTestServer { server in
+            let client = try await server.client("admin", region: "44")
+            let reply = try await Self.upload(client, Self.header + ",colour\n" + Self.line(1) + ",red\n")
+            #expect(reply.status == 422)
+            let error = (reply.json["errors"] as? [[String: Any]])?.first
+            #expect(error?["field"] as? String == "colour")
+            #expect(error?["line"] as? Int == 1)
+        }
+    }
+
+    @Test func aGB18030FileIsDetectedOrDeclared() async throws {
+        try await withTestServer { server in
+            let client = try await server.client("regulator", region: "4420")
+            let text = [Self.header, Self.line(1, name: "中山市华兴电器有限公司")].joined(separator: "\r\n") + "\r\n"
+            let bytes = try #require(Self.gb18030(text))
+            #expect(String(validating: bytes, as: UTF8.self) == nil, "the fixture really is not UTF-8")
+            let detected = try await Self.upload(client, bytes, query: "?dry_run=true")
+            #expect(detected.status == 200, "\(detected.text)")
+            let declared = try await Self.upload(client, bytes, contentType: "text/csv; charset=gb18030")
+            #expect(declared.status == 200)
+            let read = try await client.get("/v1/enterprises/\(USCC.fixture(1).value)")
+            #expect(read.json["name"] as? String == "中山市华兴电器有限公司")
+        }
+    }
+
+    @Test func aDryRunWritesNothingAndSkipInvalidWritesTheGoodLines() async throws {
+        try await withTestServer { server in
+            let client = try await server.client("regulator", region: "4420")
+            let csv = [Self.header, Self.line(1), "bad,line,1,small,false,C3857,product", Self.line(2)].joined(separator: "\n")
+            let dry = try await Self.upload(client, csv, query: "?dry_run=true&skip_invalid=true")
+            #expect(dry.status == 200)
+            #expect(dry.json["dry_run"] as? Bool == true)
+            #expect(dry.json["created"] as? Int == 2)
+            #expect(try Self.count(server) == 0)
+            let skipped = try await Self.upload(client, csv, query: "?skip_invalid=true")
+            #expect(skipped.status == 200)
+            #expect(skipped.json["created"] as? Int == 2)
+            #expect(skipped.json["invalid"] as? Int == 1)
+            #expect(((skipped.json["errors"] as? [[String: Any]]) ?? []).allSatisfy { $0["line"] as? Int == 3 })
+            #expect(try Self.count(server) == 2)
+        }
+    }
+
+    @Test func theExportStreamsTheFilteredRosterAsExcelReadyCSV() async throws {
+        try await withTestServer { server in
+            let inside = Enterprise.fixture(1, region: "442000100001", name: "=HYPERLINK(\"x\")")
+            let other = Enterprise.fixture(2, region: "442000100002", sizeClass: .medium, name: "中山市\"引号\",公司")
+            try await server.seed([inside, other, Enterprise.fixture(3, region: "440300100001")])
+            let regulator = try await server.client("regulator", region: "4420")
+            let reply = try await regulator.get("/v1/enterprises/export")
+            #expect(reply.status == 200)
+            #expect(reply[header: "content-type"] == "text/csv; charset=utf-8")
+            #expect(reply[header: "transfer-encoding"] == "chunked")
+            #expect(Array(reply.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            let lines = String(decoding: reply.body.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+            #expect(lines.first?.hasSuffix(",covered") == true)
+            #expect(lines.count == 3)
+            #expect(lines[1].contains("'=HYPERLINK"))
+            #expect(lines[2].contains("\"中山市\"\"引号\"\",公司\""))
+            let medium = try await regulator.get("/v1/enterprises/export?size_class=medium")
+            #expect(String(decoding: medium.body, as: UTF8.self).split(separator: "\r\n").count == 2)
+            #expect(try await regulator.get("/v1/enterprises/export?limit=5").status == 422)
+            let company = try await server.client("enterprise", uscc: inside.uscc.value)
+            #expect(try await company.get("/v1/enterprises/export").status == 403)
+        }
+    }
+
+    /// `text` in GB18030, as Excel in China saves it, made with the system's `iconv -f UTF-8 -t GB18030`.
+    static func gb18030(_ text: String) -> [UInt8]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return nil }
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? [UInt8](data) : nil
+    }
+}
