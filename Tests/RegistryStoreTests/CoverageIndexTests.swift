@@ -104,6 +104,30 @@ import Testing
         return Array(roster.appointments[start...])
     }
 
+    /// Inside a write transaction (which may roll back) counts come from a private copy, not the shared index,
+    /// and still agree; a rolled-back change never reaches the shared index.
+    @Test func writeTransactionsCountPrivatelyAndRollbacksLeaveNoTrace() async throws {
+        let database = try TemporaryDatabase.migrated()
+        var roster = CoverageRoster(seed: 77, enterprises: 40)
+        let enterprises = roster.enterprises
+        _ = try await database.registry.write { try $0.upsert(enterprises) }
+        try await database.registry.seedCoverageAppointments(roster.appointments)
+        let query = CoverageQuery(region: CoverageRoster.fallbackRegion, asOf: roster.day(800...800), groupBy: .sizeClass)
+        let read = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
+        let written = try await database.registry.write { try $0.coverageCounts(query, on: [query.asOf]) }
+        #expect(read == written)
+        struct Abandon: Error {}
+        let extra = Enterprise.fixture(999, region: "442000100001")
+        await #expect(throws: Abandon.self) {
+            try await database.registry.write { writer in
+                try writer.insert(extra)
+                _ = try writer.coverageCounts(query, on: [query.asOf])
+                throw Abandon()
+            }
+        }
+        #expect(try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) } == read)
+    }
+
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
     func trendAgreesWithBruteForceAtEveryMonthEnd(seed: UInt64) async throws {
         let database = try TemporaryDatabase.migrated()
