@@ -1,12 +1,17 @@
 import GRDB
 
-/// Reads enterprises and their `cqo` terms into `CoverageEntry` values for the coverage index.
+/// Reads enterprises and their `cqo` terms into `CoverageEntry` values for the coverage index. Dates arrive as
+/// day numbers computed by SQLite (`julianday` − the Unix epoch's), so no text is parsed in Swift.
 enum CoverageLoader {
-    static let enterpriseColumns =
-        "uscc, region_code, size_class, above_scale, industry_code, sector, registered_on, deregistered_on"
+    static func day(_ column: String) -> String { "CAST(round(julianday(\(column)) - 2440587.5) AS INTEGER)" }
+
+    static let enterpriseColumns = """
+        uscc, region_code, size_class, above_scale, industry_code, sector, \(day("registered_on")),
+        \(day("deregistered_on"))
+        """
 
     /// A registered `cqo` term covers the days from max(registration, appointment) up to its end (DOMAIN.md).
-    static let termColumns = "uscc, max(registered_on, appointed_on), ended_on"
+    static let termColumns = "uscc, \(day("max(registered_on, appointed_on)")), \(day("ended_on"))"
     static let termCondition = "role = 'cqo' AND registered_on IS NOT NULL"
 
     /// The entry of one enterprise, nil when it is not on the roster.
@@ -19,23 +24,28 @@ enum CoverageLoader {
         return entry(row, terms: ranges)
     }
 
-    /// Every enterprise: one pass over the roster and one over the `cqo` terms.
+    /// Every enterprise: the roster and the `cqo` terms, both in USCC order, merged in one pass.
     static func all(_ db: Database) throws -> CoverageColumns {
-        var terms: [String: [Range<Int32>]] = [:]
-        let termRows = try Row.fetchCursor(db, sql: "SELECT \(termColumns) FROM appointment WHERE \(termCondition)")
-        while let row = try termRows.next() { terms[row[0], default: []].append(term(row)) }
         var columns = CoverageColumns()
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(enterpriseColumns) FROM enterprise")
+        let terms = try Row.fetchCursor(
+            db, sql: "SELECT \(termColumns) FROM appointment WHERE \(termCondition) ORDER BY uscc")
+        var pending = try terms.next().map { (uscc: $0[0] as String, range: term($0)) }
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(enterpriseColumns) FROM enterprise ORDER BY uscc")
         while let row = try rows.next() {
             let uscc: String = row[0]
-            columns.set(uscc, entry(row, terms: terms[uscc] ?? []))
+            var ranges: [Range<Int32>] = []
+            while let next = pending, next.uscc <= uscc {
+                if next.uscc == uscc { ranges.append(next.range) }
+                pending = try terms.next().map { (uscc: $0[0] as String, range: term($0)) }
+            }
+            columns.set(uscc, entry(row, terms: ranges))
         }
         return columns
     }
 
     static func term(_ row: Row) -> Range<Int32> {
-        let start = CoverageCodes.day(row[1], absent: .max)
-        let end = CoverageCodes.day(row[2], absent: .max)
+        let start = Int32(clamping: row[1] as Int64? ?? Int64(Int32.max))
+        let end = Int32(clamping: row[2] as Int64? ?? Int64(Int32.max))
         return start..<max(start, end)
     }
 
@@ -46,7 +56,8 @@ enum CoverageLoader {
             industry: CoverageCodes.industry(industry) ?? 0,
             attributes: CoverageColumns.attributes(
                 size: row[2], aboveScale: row[3], industry: industry, sector: row[5]),
-            from: CoverageCodes.day(row[6], absent: .min), to: CoverageCodes.day(row[7], absent: .max),
+            from: Int32(clamping: row[6] as Int64? ?? Int64(Int32.min)),
+            to: Int32(clamping: row[7] as Int64? ?? Int64(Int32.max)),
             covered: CoverageColumns.merged(terms))
     }
 }
