@@ -31,7 +31,9 @@ import Testing
             let admin = try await server.client("admin", region: "44")
             let created = try await admin.post(
                 "/v1/coverage-targets",
-                json: #"{"region_code":"442000","population":{"size_class":"small"},"deadline":"2025-12-31","ratio":0.56}"#)
+                json:
+                    #"{"region_code":"442000","population":{"size_class":"small"},"deadline":"2025-12-31","ratio":0.56}"#
+            )
             #expect(created.status == 201, "\(created.text)")
             #expect(created.text.contains(#""ratio":0.56"#))
             let viewer = try await server.client("viewer", region: "4420")
@@ -134,9 +136,10 @@ import Testing
             let viewer = try await server.client("viewer", region: "4420")
             let trend = try await viewer.get("/v1/coverage/trend?from=2024-11-15&to=2025-03-31&group_by=size_class")
             let points = trend.json["points"] as? [[String: Any]] ?? []
-            #expect(points.compactMap { $0["as_of"] as? String } == [
-                "2024-11-30", "2024-12-31", "2025-01-31", "2025-02-28", "2025-03-31",
-            ])
+            #expect(
+                points.compactMap { $0["as_of"] as? String } == [
+                    "2024-11-30", "2024-12-31", "2025-01-31", "2025-02-28", "2025-03-31",
+                ])
             #expect(points.compactMap { ($0["total"] as? [String: Any])?["covered"] as? Int } == [0, 0, 2, 2, 2])
             let csv = try await viewer.get("/v1/coverage?group_by=size_class&format=csv")
             #expect(csv[header: "content-type"] == "text/csv; charset=utf-8")
@@ -145,7 +148,8 @@ import Testing
             let worklist = try await regulator.get("/v1/coverage/worklist?format=csv")
             #expect(worklist.text.split(separator: "\r\n").count == 3)  // header + 2 uncovered
             let workbook = try await regulator.get("/v1/coverage/worklist?format=xlsx")
-            #expect(workbook[header: "content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(
+                workbook[header: "content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             #expect(Array(workbook.body.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
             #expect(workbook.text.contains("xl/worksheets/sheet1.xml"))
             #expect(workbook.text.contains("<t>uncovered_on</t>"))
@@ -161,15 +165,26 @@ import Testing
             let etag = try #require(created[header: "etag"])
             #expect(try await admin.get(location, headers: ["If-None-Match": etag]).status == 304)
             let changed = #"{"region_code":"4420","deadline":"2026-12-31","ratio":0.8}"#
-            #expect(try await admin.send("PUT", location, headers: ["Content-Type": "application/json"], body: Array(changed.utf8)).status == 428)
-            #expect(try await admin.send("PUT", location, headers: ["Content-Type": "application/json", "If-Match": "\"stale\""], body: Array(changed.utf8)).status == 412)
+            #expect(
+                try await admin.send(
+                    "PUT", location, headers: ["Content-Type": "application/json"], body: Array(changed.utf8)
+                ).status == 428)
+            #expect(
+                try await admin.send(
+                    "PUT", location, headers: ["Content-Type": "application/json", "If-Match": "\"stale\""],
+                    body: Array(changed.utf8)
+                ).status == 412)
             let replaced = try await admin.send(
-                "PUT", location, headers: ["Content-Type": "application/json", "If-Match": etag], body: Array(changed.utf8))
+                "PUT", location, headers: ["Content-Type": "application/json", "If-Match": etag],
+                body: Array(changed.utf8))
             #expect(replaced.status == 200)
             #expect(replaced.text.contains(#""ratio":0.8"#))
             #expect(try await admin.get("/v1/coverage-targets/1").status == 200)  // Guangdong's: readable
             #expect(try await admin.delete("/v1/coverage-targets/1").status == 403)  // but set above this admin
-            #expect(try await admin.post("/v1/coverage-targets", json: #"{"region_code":"4420","deadline":"2026-12-31","ratio":1.5}"#).status == 422)
+            #expect(
+                try await admin.post(
+                    "/v1/coverage-targets", json: #"{"region_code":"4420","deadline":"2026-12-31","ratio":1.5}"#
+                ).status == 422)
             #expect(try await admin.delete(location).status == 204)
             #expect(try await admin.get(location).status == 404)
         }

@@ -23,7 +23,8 @@ import Testing
             let etag = try #require(before[header: "etag"])
 
             let filed = try await regulator.post(
-                "/v1/enterprises/\(enterprise.uscc.value)/appointments", json: FilingFixture.json(appointedOn: "2025-03-01"))
+                "/v1/enterprises/\(enterprise.uscc.value)/appointments",
+                json: FilingFixture.json(appointedOn: "2025-03-01"))
             #expect(filed.status == 201, "\(filed.text)")
             let id = try #require(filed.json["id"] as? Int)
             // A submitted filing covers nothing, but the data changed: a poll gets 200 with a new tag.
@@ -31,7 +32,8 @@ import Testing
             #expect(submitted.status == 200)
             #expect(Self.total(submitted) == (2, 0))
 
-            let registered = try await regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-04-01"}"#)
+            let registered = try await regulator.post(
+                "/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-04-01"}"#)
             #expect(registered.status == 200, "\(registered.text)")
             #expect(Self.total(try await viewer.get("/v1/coverage")) == (2, 1))
             #expect(Self.total(try await viewer.get("/v1/coverage?as_of=2025-03-31")) == (2, 0))

@@ -28,7 +28,9 @@ import Testing
 
     /// Compares 25 random questions; the counting runs on a Dispatch thread (`offDispatch`), never holding one
     /// of the cooperative threads that other suites' servers need.
-    static func expectAgreement(_ roster: inout CoverageRoster, _ database: TemporaryDatabase, seed: UInt64) async throws {
+    static func expectAgreement(_ roster: inout CoverageRoster, _ database: TemporaryDatabase, seed: UInt64)
+        async throws
+    {
         let queries = (0..<25).map { _ in roster.query() }
         let (enterprises, appointments) = (roster.enterprises, roster.appointments)
         let pairs = try await offDispatch {
@@ -72,7 +74,8 @@ import Testing
             let before = roster.appointments.count
             for _ in 0..<5 { roster.addTerms(roster.pick(roster.enterprises).uscc) }
             var endedNow: [Appointment] = []
-            for index in roster.appointments.indices where roster.appointments[index].status == .registered
+            for index in roster.appointments.indices
+            where roster.appointments[index].status == .registered
                 && roster.random.chance(0.2)
             {
                 roster.appointments[index].status = .dismissed
@@ -112,7 +115,8 @@ import Testing
         let enterprises = roster.enterprises
         _ = try await database.registry.write { try $0.upsert(enterprises) }
         try await database.registry.seedCoverageAppointments(roster.appointments)
-        let query = CoverageQuery(region: CoverageRoster.fallbackRegion, asOf: roster.day(800...800), groupBy: .sizeClass)
+        let query = CoverageQuery(
+            region: CoverageRoster.fallbackRegion, asOf: roster.day(800...800), groupBy: .sizeClass)
         let read = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
         let written = try await database.registry.write { try $0.coverageCounts(query, on: [query.asOf]) }
         #expect(read == written)

@@ -32,7 +32,8 @@ struct CoverageController {
             }
             guard parameters.format == .json else {
                 return parameters.format.table(
-                    CoverageCSV.reportRows(reports), sheet: "coverage", numericColumns: CoverageCSV.reportNumericColumns)
+                    CoverageCSV.reportRows(reports), sheet: "coverage", numericColumns: CoverageCSV.reportNumericColumns
+                )
             }
             return CoverageJSON.report(reports[0])
         }
@@ -42,7 +43,8 @@ struct CoverageController {
         let parameters = try CoverageParameters(context, extra: ["from", "to"])
         var problems = ViolationCollector()
         let to = CoverageParameters.date(parameters.parameters, "to", &problems) ?? context.today
-        let from = CoverageParameters.date(parameters.parameters, "from", &problems)
+        let from =
+            CoverageParameters.date(parameters.parameters, "from", &problems)
             ?? to.adding(days: -366).endOfMonth.adding(days: 1)
         let ends = CivilDate.monthEnds(from: from, through: to)
         if to < from { problems.add("to", "range", "to is on or after from") }
@@ -70,19 +72,24 @@ struct CoverageController {
         var problems = ViolationCollector()
         let page = Page(parameters.parameters, problems: &problems)
         let after = page.after.flatMap { try? USCC($0) }
-        if page.after != nil, after == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
+        if page.after != nil, after == nil {
+            problems.add("cursor", "format", "cursor is not one this server gave out")
+        }
         try problems.throwIfAny()
         let query = parameters.query
         if parameters.format != .json {
             // The whole worklist, for a spreadsheet.
             let enterprises = try services.storage.read { try $0.uncoveredEnterprises(query, after: nil, limit: .max) }
-            let body = parameters.format.table(CoverageCSV.worklistRows(enterprises, day: query.asOf), sheet: "worklist")
+            let body = parameters.format.table(
+                CoverageCSV.worklistRows(enterprises, day: query.asOf), sheet: "worklist")
             let name = "worklist-\(query.region)-\(query.asOf).\(parameters.format.rawValue)"
             return EntityTag.respond(
                 to: context.request, body: body, contentType: parameters.format.mediaType,
                 extraHeaders: ["Content-Disposition": "attachment; filename=\"\(name)\""])
         }
-        let enterprises = try services.storage.read { try $0.uncoveredEnterprises(query, after: after, limit: page.limit) }
+        let enterprises = try services.storage.read {
+            try $0.uncoveredEnterprises(query, after: after, limit: page.limit)
+        }
         let items = enterprises.map { EnterpriseJSON.document(EnterpriseRecord(enterprise: $0, covered: false)).body }
         let next = enterprises.count == page.limit ? enterprises.last?.uscc.value : nil
         return Page.response(request: context.request, items: items, nextKey: next)

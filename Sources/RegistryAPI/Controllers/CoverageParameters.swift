@@ -36,12 +36,16 @@ struct CoverageParameters {
             problems.add(name, "unknown", "\(name) is not a parameter of coverage")
         }
         var requested: RegionCode?
-        if let text = parameters["region"] { requested = problems.check { () throws(ValidationFailure) in
-            try RegionCode(text, field: "region") } }
+        if let text = parameters["region"] {
+            requested = problems.check { () throws(ValidationFailure) in
+                try RegionCode(text, field: "region")
+            }
+        }
         let asOf = Self.date(parameters, "as_of", &problems) ?? context.today
-        let metric = parameters["metric"].flatMap { text in
-            problems.check { () throws(ValidationFailure) in try CoverageMetric.parsed(text) }
-        } ?? .appointment
+        let metric =
+            parameters["metric"].flatMap { text in
+                problems.check { () throws(ValidationFailure) in try CoverageMetric.parsed(text) }
+            } ?? .appointment
         let groupBy = parameters["group_by"].flatMap { text in
             problems.check { () throws(ValidationFailure) in try CoverageGrouping.parsed(text) }
         }
@@ -52,7 +56,9 @@ struct CoverageParameters {
         var population = PopulationFilter()
         if let text = parameters["size_class"] {
             population.sizeClass = SizeClass(rawValue: text)
-            if population.sizeClass == nil { problems.add("size_class", "enum", "size_class is large, medium, small or micro") }
+            if population.sizeClass == nil {
+                problems.add("size_class", "enum", "size_class is large, medium, small or micro")
+            }
         }
         population.aboveScale = EnterpriseFilters.boolean(parameters, "above_scale", &problems)
         population.manufacturing = EnterpriseFilters.boolean(parameters, "manufacturing", &problems)
@@ -67,14 +73,16 @@ struct CoverageParameters {
             if population.sector == nil { problems.add("sector", "enum", "sector is product, engineering or service") }
         }
         if metric == .training {
-            problems.add("metric", "unavailable", "metric training comes with training and certificates; use appointment")
+            problems.add(
+                "metric", "unavailable", "metric training comes with training and certificates; use appointment")
         }
         try problems.throwIfAny()
         let region = try context.caller.coverageRegion(requested)
         query = CoverageQuery(region: region, asOf: asOf, metric: metric, groupBy: groupBy, population: population)
     }
 
-    static func date(_ parameters: QueryParameters, _ name: String, _ problems: inout ViolationCollector) -> CivilDate? {
+    static func date(_ parameters: QueryParameters, _ name: String, _ problems: inout ViolationCollector) -> CivilDate?
+    {
         guard let text = parameters[name] else { return nil }
         guard let date = CivilDate(text) else {
             problems.add(name, "format", "\(name) is a date YYYY-MM-DD")

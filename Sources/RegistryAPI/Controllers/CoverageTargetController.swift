@@ -57,10 +57,13 @@ struct CoverageTargetController {
                 response: HTTPResponse(
                     status: .created,
                     headers: [
-                        "Content-Type": "application/json", "ETag": etag, "Location": "/v1/coverage-targets/\(target.id)",
+                        "Content-Type": "application/json", "ETag": etag,
+                        "Location": "/v1/coverage-targets/\(target.id)",
                     ],
                     bytes: body),
-                audit: [AuditNote(action: "coverage_target.create", resource: "coverage_target/\(target.id)", change: body)])
+                audit: [
+                    AuditNote(action: "coverage_target.create", resource: "coverage_target/\(target.id)", change: body)
+                ])
         }
     }
 
@@ -70,14 +73,17 @@ struct CoverageTargetController {
         let request = context.request
         let caller = context.caller
         return try await services.mutate(context) { writer in
-            guard let current = try writer.coverageTarget(id: id), caller.reads(current) else { throw Problem.notFound() }
+            guard let current = try writer.coverageTarget(id: id), caller.reads(current) else {
+                throw Problem.notFound()
+            }
             guard caller.sets(current) else { throw Self.forbidden }
             try EntityTag.requireMatch(request, current: CoverageTargetJSON.document(current).etag)
             try Self.requireSettable(replacement, caller)
             try writer.update(replacement)
             let (body, etag) = CoverageTargetJSON.document(replacement)
             return MutationOutcome(
-                response: HTTPResponse(status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
+                response: HTTPResponse(
+                    status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
                 audit: [AuditNote(action: "coverage_target.replace", resource: "coverage_target/\(id)", change: body)])
         }
     }
@@ -87,7 +93,9 @@ struct CoverageTargetController {
         let request = context.request
         let caller = context.caller
         return try await services.mutate(context) { writer in
-            guard let current = try writer.coverageTarget(id: id), caller.reads(current) else { throw Problem.notFound() }
+            guard let current = try writer.coverageTarget(id: id), caller.reads(current) else {
+                throw Problem.notFound()
+            }
             guard caller.sets(current) else { throw Self.forbidden }
             try EntityTag.requireMatch(request, current: CoverageTargetJSON.document(current).etag, required: false)
             try writer.deleteCoverageTarget(id: id)

@@ -11,7 +11,8 @@ enum CoverageCodes {
     static let industryDigits = 4
 
     /// 11^0 … 11^12.
-    static let powers: [UInt64] = (0...12).map { exponent in (0..<exponent).reduce(UInt64(1)) { value, _ in value * 11 } }
+    static let powers: [UInt64] = (0...12).map { exponent in (0..<exponent).reduce(UInt64(1)) { value, _ in value * 11 }
+    }
 
     @inline(__always) static func power(_ exponent: Int) -> UInt64 { powers[max(0, min(exponent, 12))] }
 

@@ -183,7 +183,8 @@ extension CoverageColumns {
             let code = (key & ((1 << 56) - 1)) * CoverageCodes.power(CoverageCodes.regionDigits - cut)
             return CoverageCodes.regionText(code, length: cut)
         case .industry:
-            let level = CoverageGrouping.industryLevels.first { $0 > scan.industryFilterLength }
+            let level =
+                CoverageGrouping.industryLevels.first { $0 > scan.industryFilterLength }
                 ?? (CoverageCodes.industryDigits + 1)
             return CoverageCodes.industryText(key * CoverageCodes.power(CoverageCodes.industryDigits + 1 - level))
         }

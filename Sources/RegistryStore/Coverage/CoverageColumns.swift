@@ -79,7 +79,8 @@ struct CoverageColumns: Sendable {
         if coveredFrom[slot] < coveredTo[slot] { covered.append(coveredFrom[slot]..<coveredTo[slot]) }
         if attributes[slot] & Self.moreCoveredBit != 0 { covered += moreCovered[slot] ?? [] }
         return CoverageEntry(
-            uscc: "", region: region[slot], industry: industry[slot], attributes: attributes[slot] & CoverageCells.keyBits,
+            uscc: "", region: region[slot], industry: industry[slot],
+            attributes: attributes[slot] & CoverageCells.keyBits,
             from: from[slot], to: to[slot], covered: covered)
     }
 

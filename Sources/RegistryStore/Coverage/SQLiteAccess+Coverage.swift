@@ -45,7 +45,9 @@ extension SQLiteAccess {
             "rlo": query.region.value, "rhi": query.region.value + ":", "day": query.asOf.description, "limit": limit,
         ]
         let population = query.population
-        if let size = population.sizeClass { conditions.append("e.size_class = :size"); arguments["size"] = size.rawValue }
+        if let size = population.sizeClass {
+            conditions.append("e.size_class = :size"); arguments["size"] = size.rawValue
+        }
         if let above = population.aboveScale { conditions.append("e.above_scale = :above"); arguments["above"] = above }
         if let manufacturing = population.manufacturing {
             conditions.append(manufacturing ? "e.industry_code GLOB 'C*'" : "e.industry_code NOT GLOB 'C*'")
@@ -55,7 +57,9 @@ extension SQLiteAccess {
             arguments["ilo"] = industry.value
             arguments["ihi"] = industry.value + ":"
         }
-        if let sector = population.sector { conditions.append("e.sector = :sector"); arguments["sector"] = sector.rawValue }
+        if let sector = population.sector {
+            conditions.append("e.sector = :sector"); arguments["sector"] = sector.rawValue
+        }
         if let after { conditions.append("e.uscc > :after"); arguments["after"] = after.value }
         let sql = """
             SELECT \(Self.enterpriseColumns) FROM enterprise e WHERE \(conditions.joined(separator: " AND "))

@@ -48,7 +48,8 @@ extension SQLiteAccess {
 
     static func targetArguments(_ target: CoverageTarget) -> StatementArguments {
         [
-            target.regionCode.value, target.metric.rawValue, target.roles.map(\.rawValue).sorted().joined(separator: ","),
+            target.regionCode.value, target.metric.rawValue,
+            target.roles.map(\.rawValue).sorted().joined(separator: ","),
             target.population.sizeClass?.rawValue, target.population.aboveScale, target.population.manufacturing,
             target.deadline.description, target.ratio.millionths,
         ]
