@@ -55,6 +55,34 @@ import Testing
         }
     }
 
+    @Test func theWorklistsListExactlyTheUncoveredOfTheSamePopulation() async throws {
+        try await withTestServer { server in
+            let roster = (1...6).map {
+                Enterprise.fixture(
+                    $0, region: "442000100001", sizeClass: $0 % 2 == 0 ? .small : .large, aboveScale: true)
+            }
+            try await server.seed(roster + [Enterprise.fixture(7, region: "442000100001", industry: "F5123")])
+            try await server.database.registry.seedCoverageAppointments(
+                roster.prefix(3).enumerated().map { index, enterprise in
+                    .coverageFixture(
+                        id: Int64(index + 1), uscc: enterprise.uscc, status: .registered,
+                        appointedOn: CivilDate(year: 2025, month: 1, day: 2) ?? CivilDate(daysSinceEpoch: 0),
+                        registeredOn: CivilDate(year: 2025, month: 1, day: 10), endedOn: nil)
+                })
+            let regulator = try await server.client("regulator", region: "4420")
+            for filters in [
+                "manufacturing=true", "manufacturing=true&size_class=small", "above_scale=true", "industry=F",
+            ] {
+                let coverage = Self.total(try await regulator.get("/v1/coverage?\(filters)"))
+                let list = try await regulator.get("/v1/enterprises?covered=false&\(filters)")
+                let worklist = try await regulator.get("/v1/coverage/worklist?\(filters)")
+                let listed = (list.json["data"] as? [[String: Any]])?.count
+                #expect(listed == coverage.total - coverage.covered, "\(filters)")
+                #expect((worklist.json["data"] as? [[String: Any]])?.count == listed, "\(filters)")
+            }
+        }
+    }
+
     @Test func theDashboardIsOneSelfContainedPageForAnyone() async throws {
         try await withTestServer { server in
             let page = try await server.anonymous.get("/")
