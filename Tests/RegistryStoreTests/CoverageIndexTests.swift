@@ -107,6 +107,36 @@ import Testing
         return Array(roster.appointments[start...])
     }
 
+    /// More changes than the threshold make a reader rebuild the whole index (outside the lock) instead of
+    /// patching it; the answers still agree with brute force.
+    @Test func aLargeChangeRebuildsTheIndexAndStillAgrees() async throws {
+        let database = try TemporaryDatabase.migrated()
+        let index = CoverageIndex(rebuildThreshold: 3)
+        var roster = CoverageRoster(seed: 4_242, enterprises: 50)
+        let first = Array(roster.enterprises.prefix(30))
+        _ = try await database.registry.write { try $0.upsert(first) }
+        let early = roster.query()
+        _ = try await database.registry.pool.read { db in
+            try SQLiteAccess(db: db, coverageIndex: index).coverageCounts(early, on: [early.asOf])
+        }
+        let all = roster.enterprises
+        _ = try await database.registry.write { try $0.upsert(all) }
+        try await database.registry.seedCoverageAppointments(roster.appointments)
+        for _ in 0..<10 {
+            let query = roster.query()
+            let expected = CoverageCalculator.report(
+                query, enterprises: roster.enterprises, appointments: roster.appointments, targets: Self.targets)
+            let tally = try await database.registry.pool.read { db in
+                try SQLiteAccess(db: db, coverageIndex: index).coverageCounts(query, on: [query.asOf])
+            }
+            let point = try #require(tally.points.first)
+            let actual = CoverageReport.assembled(
+                query, groups: point.groups, total: point.total, targets: Self.targets)
+            #expect(actual == expected)
+            #expect(tally.version == (try database.registry.read { try $0.coverageDataVersion() }))
+        }
+    }
+
     /// Inside a write transaction (which may roll back) counts come from a private copy, not the shared index,
     /// and still agree; a rolled-back change never reaches the shared index.
     @Test func writeTransactionsCountPrivatelyAndRollbacksLeaveNoTrace() async throws {

@@ -31,11 +31,12 @@ struct CoverageController {
                 CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
             }
             guard parameters.format == .json else {
-                return parameters.format.table(
-                    CoverageCSV.reportRows(reports), sheet: "coverage", numericColumns: CoverageCSV.reportNumericColumns
-                )
+                let rows = CoverageCSV.reportRows(reports)
+                let table = parameters.format.table(
+                    rows, sheet: "coverage", numericColumns: CoverageCSV.reportNumericColumns)
+                return (table, tally.version)
             }
-            return CoverageJSON.report(reports[0])
+            return (CoverageJSON.report(reports[0]), tally.version)
         }
     }
 
@@ -60,10 +61,12 @@ struct CoverageController {
                 CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
             }
             guard parameters.format == .json else {
-                return parameters.format.table(
-                    CoverageCSV.reportRows(reports), sheet: "trend", numericColumns: CoverageCSV.reportNumericColumns)
+                let rows = CoverageCSV.reportRows(reports)
+                let table = parameters.format.table(
+                    rows, sheet: "trend", numericColumns: CoverageCSV.reportNumericColumns)
+                return (table, tally.version)
             }
-            return CoverageJSON.trend(query, reports)
+            return (CoverageJSON.trend(query, reports), tally.version)
         }
     }
 
@@ -96,17 +99,19 @@ struct CoverageController {
     }
 
     /// Reads the data version; answers 304 when the client's tag is current, else counts with `make` in the same
-    /// snapshot.
+    /// snapshot. `make` returns the body and the data version it reflects (older than the snapshot's while the
+    /// index is being rebuilt), from which the 200's tag is made.
     func respond(
         _ context: RequestContext, _ parameters: CoverageParameters, canonical: String,
-        _ make: (any RegistryReader) throws -> [UInt8]
+        _ make: (any RegistryReader) throws -> (body: [UInt8], version: Int64)
     ) throws -> HTTPResponse {
         let condition = context.request.headers["If-None-Match"]
+        func tag(_ version: Int64) -> String { EntityTag.of(Array("coverage|\(version)|\(canonical)".utf8)) }
         let (etag, body) = try services.storage.read { reader -> (String, [UInt8]?) in
-            let version = try reader.coverageDataVersion()
-            let etag = EntityTag.of(Array("coverage|\(version)|\(canonical)".utf8))
-            if let condition, EntityTag.listMatches(condition, etag, weak: true) { return (etag, nil) }
-            return (etag, try make(reader))
+            let current = tag(try reader.coverageDataVersion())
+            if let condition, EntityTag.listMatches(condition, current, weak: true) { return (current, nil) }
+            let made = try make(reader)
+            return (tag(made.version), made.body)
         }
         var headers: HTTPHeaders = ["ETag": etag, "Cache-Control": "no-cache"]
         guard let body else { return HTTPResponse(status: .notModified, headers: headers) }

@@ -1,36 +1,67 @@
 import GRDB
+import RegistryDomain
 import Synchronization
 
 /// An in-memory column index of every enterprise's coverage inputs, so that a coverage answer over a million
-/// enterprises is one tight scan instead of a join.
+/// enterprises sums a few cells instead of joining every row.
 ///
 /// It is a cache of the database, never a second truth: triggers (migration 0005) raise `coverage_version` and
 /// record the changed enterprise in `coverage_change` in the same transaction as every change. Before answering,
 /// a reader brings the index to its own snapshot's version by reloading exactly the enterprises changed since
-/// the index's version (or everything, after a large change), all inside the reader's transaction. An answer
-/// therefore always equals a recomputation over some committed state, and it names that state's version.
+/// the index's version, inside the reader's transaction. After a large change (or at start-up) one reader rebuilds
+/// the whole index outside the lock; meanwhile the others answer from the previous version (and say so in the
+/// version they report), or get `StoreError.busy` (503, Retry-After) when there is none yet. An answer therefore
+/// always equals a recomputation over some committed state, and it names that state's version.
 ///
 /// Only read transactions use it: a write transaction may roll back, so it counts on a private copy.
 package final class CoverageIndex: Sendable {
-    private let columns = Mutex(CoverageColumns())
+    private struct State {
+        var columns = CoverageColumns()
+        var rebuilding = false
+    }
+
+    private let state = Mutex(State())
     /// Above this many changed enterprises, the index is rebuilt from scratch instead of patched.
     let rebuildThreshold: Int
 
     package init(rebuildThreshold: Int = 20_000) { self.rebuildThreshold = rebuildThreshold }
 
-    /// The columns brought up to `db`'s snapshot (or a newer committed one already loaded).
+    /// The columns at `db`'s snapshot, a newer committed one already loaded, or (while another reader rebuilds
+    /// the index) the previous one; `columns.version` says which.
     ///
-    /// The catch-up patches the shared columns in place under the lock (readers hold value copies, so one still
-    /// scanning an older version keeps its own arrays), and concurrent readers wait for it rather than each
-    /// loading the same changes.
+    /// A small catch-up patches the shared columns in place under the lock (readers hold value copies, so one
+    /// still counting an older version keeps its own arrays).
+    /// - Throws: `StoreError.busy` while the first load is under way in another reader.
     func current(_ db: Database) throws -> CoverageColumns {
         let version = try Self.version(db)
         let threshold = rebuildThreshold
-        return try columns.withLock { installed in
-            if installed.version < version {
-                try Self.catchUp(&installed, db: db, version: version, rebuildThreshold: threshold)
+        let ready: CoverageColumns? = try state.withLock { state in
+            if state.columns.version >= version { return state.columns }
+            if state.rebuilding {
+                guard state.columns.version >= 0 else { throw StoreError.busy }
+                return state.columns
             }
-            return installed
+            if state.columns.version >= 0,
+                try Self.patch(&state.columns, db: db, version: version, rebuildThreshold: threshold)
+            {
+                return state.columns
+            }
+            state.rebuilding = true
+            return nil
+        }
+        if let ready { return ready }
+        do {
+            var fresh = try CoverageLoader.all(db)
+            fresh.cells = CoverageCells.all(fresh)
+            fresh.version = version
+            return state.withLock { state in
+                state.rebuilding = false
+                if state.columns.version < fresh.version { state.columns = fresh }
+                return state.columns
+            }
+        } catch {
+            state.withLock { $0.rebuilding = false }
+            throw error
         }
     }
 
@@ -38,22 +69,19 @@ package final class CoverageIndex: Sendable {
         try Int64.fetchOne(db, sql: "SELECT version FROM coverage_version WHERE id = 1") ?? 0
     }
 
-    /// Loads the changes between `columns.version` and `version` from `db`.
-    static func catchUp(_ columns: inout CoverageColumns, db: Database, version: Int64, rebuildThreshold: Int) throws {
-        if columns.version >= 0 {
-            let changed = try String.fetchAll(
-                db, sql: "SELECT uscc FROM coverage_change WHERE version > ? LIMIT ?",
-                arguments: [columns.version, rebuildThreshold + 1])
-            if changed.count <= rebuildThreshold {
-                for uscc in changed { columns.set(uscc, try CoverageLoader.entry(uscc, db: db)) }
-                for level in columns.cells.indices { columns.cells[level].sortOrder() }
-                columns.version = version
-                return
-            }
-        }
-        columns = try CoverageLoader.all(db)
-        columns.cells = CoverageCells.all(columns)
+    /// Loads the changes between `columns.version` and `version` from `db`; false (nothing done) when more than
+    /// `rebuildThreshold` enterprises changed.
+    static func patch(_ columns: inout CoverageColumns, db: Database, version: Int64, rebuildThreshold: Int) throws
+        -> Bool
+    {
+        let changed = try String.fetchAll(
+            db, sql: "SELECT uscc FROM coverage_change WHERE version > ? LIMIT ?",
+            arguments: [columns.version, rebuildThreshold + 1])
+        guard changed.count <= rebuildThreshold else { return false }
+        for uscc in changed { columns.set(uscc, try CoverageLoader.entry(uscc, db: db)) }
+        for level in columns.cells.indices { columns.cells[level].sortOrder() }
         columns.version = version
+        return true
     }
 
     /// A fresh index of `db` as it is, without cells (for write transactions, which must not touch the shared

@@ -26,8 +26,10 @@ extension SQLiteAccess {
             }
             return (groups, total)
         }
-        // The snapshot's own version: if the index was newer, the next poll merely gets a fresh 200.
-        return CoverageTally(version: version, points: points)
+        // The older of the snapshot's version and the index's: a tag never claims data newer than it carries (if
+        // the index was newer, the next poll merely gets a fresh 200; if it was older, during a rebuild, the tag
+        // changes once the rebuilt index answers).
+        return CoverageTally(version: min(version, columns.version), points: points)
     }
 
     func uncoveredEnterprises(_ query: CoverageQuery, after: USCC?, limit: Int) throws -> [Enterprise] {
