@@ -25,7 +25,8 @@ curl -fs --retry 100 --retry-delay 0 --retry-connrefused --retry-all-errors --ma
 rows=$(sqlite3 "$db" "SELECT count(*) FROM enterprise" 2>/dev/null || echo "?")
 auth="Authorization: Bearer $token"
 start=$(date +%s.%N)
-curl -fsS -o /dev/null -H "$auth" "$base/v1/coverage?region=44"
+# 503 (Retry-After) until the index has loaded; curl retries those.
+curl -fsS -o /dev/null --retry 300 --retry-delay 1 -H "$auth" "$base/v1/coverage?region=44"
 echo "rows=$rows first request (loads the index): $(python3 -c "import time; print(f'{time.time() - $start:.2f}')") s"
 
 scenario() {  # name path [If-None-Match]
