@@ -85,7 +85,10 @@ struct Serve: AsyncParsableCommand {
         let responder = RegistryApplication.responder(
             storage: registry, configuration: api, isReady: { registry.isReady() }, logger: logger)
         let server = Server(configuration: serverConfiguration, responder: responder, logger: logger)
-        let signals = ShutdownSignals { Task { await server.shutdown() } }
+        let signals = ShutdownSignals {
+            responder.beginShutdown()
+            Task { await server.shutdown() }
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             let address = host

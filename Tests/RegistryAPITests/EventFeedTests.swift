@@ -57,7 +57,8 @@ import Testing
             _ = try await Lifecycle.file(actors.company)
             let woken = try await waiting
             #expect(Self.kinds(woken) == ["appointment.filed"])
-            #expect(began.duration(to: clock.now) < .seconds(20), "answered on the commit, not at the end of the wait")
+            // Generous: a loaded machine delays the answer, but only a missed wake-up waits the full 30 s.
+            #expect(began.duration(to: clock.now) < .seconds(28), "answered on the commit, not at the end of the wait")
         }
     }
 

@@ -48,7 +48,7 @@ struct EventController {
             let generation = services.changes.generation
             let events = try services.storage.read { try $0.changeEvents(after: after, within: scope, limit: limit) }
             let remaining = clock.now.duration(to: deadline)
-            if !events.isEmpty || remaining <= .zero || Task.isCancelled {
+            if !events.isEmpty || remaining <= .zero || Task.isCancelled || services.changes.isClosed {
                 return Self.response(context.request, events: events, after: after, limit: limit)
             }
             await services.changes.waitForChange(after: generation, timeout: remaining)
