@@ -157,4 +157,18 @@ import Testing
             #expect(more == ["role", "person.id_number", "person.phone", "position", "appointed_on"])
         }
     }
+
+    @Test func aDeregisteredEnterpriseCannotFileAndAnotherEnterpriseCannotFileForIt() async throws {
+        try await withTestServer { server in
+            let closed = Enterprise.fixture(5, region: "442000100001", deregisteredOn: "2025-01-01")
+            try await server.seed([closed])
+            let actors = try await Self.actors(server)
+            let refused = try await actors.regulator.post(
+                "/v1/enterprises/\(closed.uscc.value)/appointments", json: FilingFixture.json())
+            #expect(refused.status == 409)
+            let foreign = try await actors.company.post(
+                "/v1/enterprises/\(closed.uscc.value)/appointments", json: FilingFixture.json())
+            #expect(foreign.status == 404)
+        }
+    }
 }

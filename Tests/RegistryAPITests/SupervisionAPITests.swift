@@ -60,4 +60,19 @@ import Testing
             #expect((try await shenzhen.get("/v1/supervision-actions").json["data"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test func aRepeatedActionWithTheSameKeyIsRecordedOnce() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            let id = try await Self.registered(actors)
+            let path = "/v1/appointments/\(id)/supervision-actions"
+            let body = #"{"kind":"interview","reason":"约谈","occurred_on":"2025-06-01"}"#
+            let first = try await actors.regulator.post(path, json: body, headers: ["Idempotency-Key": "s-1"])
+            let again = try await actors.regulator.post(path, json: body, headers: ["Idempotency-Key": "s-1"])
+            #expect(first.status == 201)
+            #expect(again.body == first.body)
+            let list = try await actors.regulator.get("/v1/supervision-actions?appointment_id=\(id)")
+            #expect((list.json["data"] as? [Any])?.count == 1)
+        }
+    }
 }
