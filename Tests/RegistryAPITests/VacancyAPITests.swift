@@ -84,4 +84,20 @@ import Testing
             #expect((patched.json["current_appointments"] as? [Any])?.count == 1)
         }
     }
+
+    @Test func aListedEnterpriseShowsWhatItsOwnReadShows() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            try await server.seed([Enterprise.fixture(2, region: "442000100001")])
+            _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
+            let one = try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")
+            let list = try await actors.regulator.get("/v1/enterprises")
+            let items = try #require(list.json["data"] as? [[String: Any]])
+            #expect(items.count == 2)
+            let listed = try #require(items.first { $0["uscc"] as? String == Lifecycle.uscc })
+            #expect(listed["etag"] as? String == one[header: "etag"])
+            #expect((listed["vacancy"] as? [String: Any])?["since"] as? String == "2025-05-01")
+            #expect(items.first { $0["uscc"] as? String != Lifecycle.uscc }?["vacancy"] is NSNull)
+        }
+    }
 }

@@ -23,6 +23,21 @@ struct EnterpriseAppointments: Sendable {
             gracePeriodDays: gracePeriodDays)
     }
 
+    /// Loads them for every enterprise of a page, in one query.
+    static func load(_ usccs: [USCC], from reader: any RegistryReader, today: CivilDate, gracePeriodDays: Int) throws
+        -> [USCC: EnterpriseAppointments]
+    {
+        let byEnterprise = Dictionary(grouping: try reader.appointments(ofEach: usccs), by: \.uscc)
+        var loaded: [USCC: EnterpriseAppointments] = [:]
+        for uscc in usccs {
+            let all = byEnterprise[uscc] ?? []
+            loaded[uscc] = EnterpriseAppointments(
+                current: all.filter { !$0.status.isFinal }, vacancy: Vacancy.of(role: .cqo, among: all, today: today),
+                gracePeriodDays: gracePeriodDays)
+        }
+        return loaded
+    }
+
     /// `{"days","over_grace_period","role","since"}` or `null`.
     func writeVacancy(into json: inout JSONWriter) {
         guard let vacancy else {

@@ -26,6 +26,16 @@ extension SQLiteAccess {
         return try records(rows).map(\.appointment)
     }
 
+    func appointments(ofEach usccs: [USCC]) throws -> [Appointment] {
+        guard !usccs.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: usccs.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc IN (\(placeholders)) ORDER BY a.id",
+            arguments: StatementArguments(usccs.map(\.value)))
+        return try records(rows).map(\.appointment)
+    }
+
     func appointments(_ query: AppointmentQuery) throws -> [AppointmentRecord] {
         var conditions: [String] = []
         var arguments: [String: (any DatabaseValueConvertible)?] = [:]
