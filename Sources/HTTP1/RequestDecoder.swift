@@ -24,6 +24,7 @@ package struct RequestDecoder: Sendable {
         /// The longest chunk-size line with its extensions. The default is 4 KiB.
         package var maxChunkLineLength = 4 * 1024
 
+        /// The defaults above.
         package init() {}
     }
 
@@ -41,6 +42,7 @@ package struct RequestDecoder: Sendable {
         case failed(HTTPParseError)
     }
 
+    /// The limits this decoder enforces.
     package let limits: Limits
     var buffer: [UInt8] = []
     /// The first byte not yet consumed.
@@ -50,6 +52,7 @@ package struct RequestDecoder: Sendable {
     /// Body bytes received so far for the current request (chunk framing excluded).
     package internal(set) var bodyBytesReceived = 0
 
+    /// A decoder at the start of a connection.
     package init(limits: Limits) { self.limits = limits }
 
     /// Adds bytes read from the connection.

@@ -22,6 +22,7 @@ package struct RequestHead: Sendable {
     /// `Expect: 100-continue` was sent (RFC 9110 §10.1.1).
     package var expectsContinue: Bool
 
+    /// Makes a head (the decoder does; tests may too).
     package init(
         method: String, target: String, minorVersion: Int, headers: [(name: String, value: String)],
         framing: BodyFraming, keepAlive: Bool, expectsContinue: Bool

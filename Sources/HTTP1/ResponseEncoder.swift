@@ -63,8 +63,16 @@ package enum ResponseEncoder {
     }
 
     private static func appendSafe(_ text: String, into output: inout [UInt8]) {
-        for byte in text.utf8 {
-            output.append(byte == ByteClass.cr || byte == ByteClass.lf || byte == 0 ? ByteClass.space : byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Fast path: one scan, one copy. CR, LF and NUL are rare and get replaced byte by byte.
+            if !bytes.contains(where: { $0 == ByteClass.cr || $0 == ByteClass.lf || $0 == 0 }) {
+                output.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                output.append(byte == ByteClass.cr || byte == ByteClass.lf || byte == 0 ? ByteClass.space : byte)
+            }
         }
     }
 }

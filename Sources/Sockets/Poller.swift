@@ -10,20 +10,31 @@ import Glibc
 package struct Poller: Sendable {
     /// Readiness flags, as `epoll_ctl(2)` spells them.
     package struct Events: OptionSet, Sendable {
+        /// The epoll bit mask.
         package let rawValue: UInt32
+        /// Wraps an epoll bit mask.
         package init(rawValue: UInt32) { self.rawValue = rawValue }
+        /// Data (or a FIN) to read.
         package static let readable = Events(rawValue: 0x001)  // EPOLLIN
+        /// Room to write.
         package static let writable = Events(rawValue: 0x004)  // EPOLLOUT
+        /// An error is pending.
         package static let error = Events(rawValue: 0x008)  // EPOLLERR
+        /// Both directions are shut.
         package static let hangUp = Events(rawValue: 0x010)  // EPOLLHUP
+        /// The peer shut its writing side (sent FIN).
         package static let readHangUp = Events(rawValue: 0x2000)  // EPOLLRDHUP
+        /// Wake only one of the pollers sharing this descriptor (a shared listener).
         package static let exclusive = Events(rawValue: 1 << 28)  // EPOLLEXCLUSIVE
+        /// Report changes, not levels: read or write until `.wouldBlock`.
         package static let edgeTriggered = Events(rawValue: 1 << 31)  // EPOLLET
     }
 
     /// One ready registration.
     package struct Event: Sendable {
+        /// The token given at registration.
         package let token: UInt64
+        /// What is ready.
         package let events: Events
     }
 

@@ -54,5 +54,6 @@ package struct SocketAddress: Sendable, CustomStringConvertible {
         }
     }
 
+    /// `host:port`.
     package var description: String { "\(host):\(port)" }
 }

@@ -23,6 +23,7 @@ package struct SocketError: Error, Sendable, Equatable, CustomStringConvertible 
         SocketError(syscall, errno: Glibc.errno)
     }
 
+    /// The call, the system's text for the errno, and the number.
     package var description: String {
         var buffer = [CChar](repeating: 0, count: 128)
         let text = buffer.withUnsafeMutableBufferPointer { pointer -> String in

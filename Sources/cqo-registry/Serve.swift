@@ -45,6 +45,8 @@ struct Serve: AsyncParsableCommand {
     var tlsKeyFlag: String?
     var tlsCert: String? { tlsCertFlag ?? Environment.value("CQO_TLS_CERT") }
     var tlsKey: String? { tlsKeyFlag ?? Environment.value("CQO_TLS_KEY") }
+    @Option(help: "Where handlers run: threads (a worker pool, the default), pool (Swift's global pool) or loop (on the event loop thread) (env CQO_HANDLERS).")
+    var handlers: String = Environment.value("CQO_HANDLERS") ?? "threads"
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
     var logLevel: String = Environment.value("CQO_LOG_LEVEL") ?? "info"
 
@@ -55,6 +57,16 @@ struct Serve: AsyncParsableCommand {
         guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes is positive") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+        guard handlerExecution != nil else { throw ValidationError("--handlers is threads, pool or loop") }
+    }
+
+    var handlerExecution: Server.HandlerExecution? {
+        switch handlers {
+        case "threads": .handlerThreads
+        case "pool": .cooperativePool
+        case "loop": .eventLoop
+        default: nil
+        }
     }
 
     var serverConfiguration: Server.Configuration {
@@ -66,6 +78,7 @@ struct Serve: AsyncParsableCommand {
         configuration.maxConnections = maxConnections
         configuration.maxBodySize = maxBody
         configuration.workerCount = workers
+        configuration.handlerExecution = handlerExecution ?? .handlerThreads
         if let tlsCert, let tlsKey {
             configuration.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey)
         }
@@ -77,6 +90,8 @@ struct Serve: AsyncParsableCommand {
         configuredLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let logger = configuredLogger
         let registry = try database.open()
+        // Load the coverage index now, off the request path, so the first dashboard does not wait for it.
+        DispatchQueue.global().async { try? registry.warmCoverageIndex() }
         var api = RegistryAPIConfiguration()
         api.rateLimitPerToken = rateLimitPerToken
         api.rateLimitPerAddress = rateLimitPerAddress

@@ -144,6 +144,11 @@ import Testing
             let regulator = try await server.client("regulator", region: "4420")
             let worklist = try await regulator.get("/v1/coverage/worklist?format=csv")
             #expect(worklist.text.split(separator: "\r\n").count == 3)  // header + 2 uncovered
+            let workbook = try await regulator.get("/v1/coverage/worklist?format=xlsx")
+            #expect(workbook[header: "content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(Array(workbook.body.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+            #expect(workbook.text.contains("xl/worksheets/sheet1.xml"))
+            #expect(workbook.text.contains("<t>uncovered_on</t>"))
         }
     }
 

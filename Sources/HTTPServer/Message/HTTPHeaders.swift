@@ -35,14 +35,17 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// ASCII case-insensitive comparison of two header names, without allocating.
     package static func equalNames(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        for (p, q) in zip(x, y) where p != q {
-            guard p | 0x20 == q | 0x20, (p | 0x20) >= UInt8(ascii: "a"), (p | 0x20) <= UInt8(ascii: "z") else {
-                return false
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for index in 0..<x.count where x[index] != y[index] {
+                    let p = x[index] | 0x20
+                    guard p == y[index] | 0x20, p >= UInt8(ascii: "a"), p <= UInt8(ascii: "z") else { return false }
+                }
+                return true
             }
         }
-        return true
     }
 
     /// Comma-separated list elements of every `name` field, trimmed, lower-cased (RFC 9110 §5.6.1).

@@ -32,8 +32,26 @@ package struct JSONWriter: Sendable {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
+    /// The number of bytes written so far: an offset for `overwrite(at:with:)`.
+    package var count: Int { bytes.count }
+
+    /// Replaces bytes already written, without changing the length (a fixed-width placeholder filled in later).
+    package mutating func overwrite(at offset: Int, with replacement: [UInt8]) {
+        guard offset >= 0, offset + replacement.count <= bytes.count else { return }
+        bytes.replaceSubrange(offset..<(offset + replacement.count), with: replacement)
+    }
+
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Fast path: most strings need no escaping and are copied whole.
+        let plain: Bool? = value.utf8.withContiguousStorageIfAvailable { buffer in
+            !buffer.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain == true {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

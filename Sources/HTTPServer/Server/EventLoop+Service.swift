@@ -103,7 +103,14 @@ extension EventLoop {
                 head: head, body: body, connection: connection.id, remoteAddress: connection.remoteAddress,
                 isSecure: connection.transport.isSecure, mailbox: mailbox)
             let context = self.context
-            Task(executorPreference: context.workers) { await RequestTask.run(input, context: context) }
+            switch context.configuration.handlerExecution {
+            case .cooperativePool:
+                Task { await RequestTask.run(input, context: context) }
+            case .handlerThreads:
+                Task(executorPreference: context.handlers) { await RequestTask.run(input, context: context) }
+            case .eventLoop:
+                Task(executorPreference: self) { await RequestTask.run(input, context: context) }
+            }
         }
     }
 

@@ -1,6 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import HTTP1
 import Logging
 import Sockets
+import Synchronization
 
 /// One event loop: an OS thread that owns a set of non-blocking connections and multiplexes them with epoll.
 ///
@@ -30,6 +34,11 @@ final class EventLoop: @unchecked Sendable {
     var stopped = false
     let readBuffer: UnsafeMutableRawBufferPointer
     var messages: [LoopMessage] = []
+    /// Handler jobs to run on this thread (`HandlerExecution.eventLoop`), and the batch being run.
+    var localJobs: [UnownedJob] = []
+    var runningJobs: [UnownedJob] = []
+    /// The loop thread's pthread_t, for `isLoopThread`.
+    let loopThread = Atomic<UInt>(0)
     /// A spare descriptor, closed to accept and drop a connection when the process runs out (EMFILE).
     var reserveDescriptor: Int32 = -1
 
@@ -58,12 +67,15 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func run() {
+        loopThread.store(UInt(pthread_self()), ordering: .relaxed)
         let events = EventBuffer(capacity: 512)
         while !stopped {
-            let timeout = nextScan > now ? Int32(clamping: (nextScan - now) / 1_000_000 + 1) : 0
+            var timeout = nextScan > now ? Int32(clamping: (nextScan - now) / 1_000_000 + 1) : 0
+            if !mailbox.prepareToPoll() { timeout = 0 }
             let count: Int
             do {
                 count = try poller.wait(into: events, timeoutMilliseconds: timeout)
+                mailbox.finishedPolling()
             } catch {
                 context.logger.critical("event loop failed", metadata: ["error": "\(error)"])
                 break
@@ -88,6 +100,10 @@ final class EventLoop: @unchecked Sendable {
                 }
             }
             processMessages()
+            while !localJobs.isEmpty {
+                runLocalJobs()
+                processMessages()
+            }
             if now >= nextScan {
                 scanDeadlines()
                 nextScan = now + context.scanInterval
@@ -116,6 +132,8 @@ final class EventLoop: @unchecked Sendable {
                 service(connection)
             case .drain(let deadline):
                 beginDrain(deadline: deadline)
+            case .run(let job):
+                localJobs.append(job)
             }
         }
         messages.removeAll(keepingCapacity: true)
@@ -132,9 +150,9 @@ final class EventLoop: @unchecked Sendable {
     /// Closes everything left and tells the server this loop is done.
     private func finish() {
         for connection in Array(connections.values) { close(connection) }
-        for message in mailbox.close() {
-            if case .write(_, _, _, _, _, let flushed?) = message { flushed.resume(throwing: ConnectionClosedError()) }
-        }
+        for message in mailbox.close() { Mailbox.dispose(message) }
+        for job in localJobs { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
+        localJobs = []
         poller.close()
         if reserveDescriptor >= 0 { Socket(fileDescriptor: reserveDescriptor).close() }
         onExit()

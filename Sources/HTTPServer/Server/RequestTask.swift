@@ -57,10 +57,13 @@ enum RequestTask {
     ) async -> Int {
         let chunked: Bool
         if case .chunked = encoded.framing { chunked = true } else { chunked = false }
-        let writer = StreamWriter(mailbox: input.mailbox, connection: input.connection, chunked: chunked)
+        let writer = StreamWriter(
+            mailbox: input.mailbox, connection: input.connection, chunked: chunked,
+            gzip: encoded.gzipStream ? GzipStream() : nil)
         do {
             try await writer.send(encoded.head)
             try await stream.produce(writer)
+            try await writer.finish()
             input.mailbox.post(
                 .write(
                     connection: input.connection, bytes: chunked ? ResponseEncoder.lastChunk : [], body: [],
@@ -77,23 +80,35 @@ enum RequestTask {
 }
 
 /// The `HTTPBodyWriter` a stream gets: each write waits until the loop has room for more (back-pressure).
+/// With gzip, pieces are compressed as they come (zlib may hold a little back until the next write).
 final class StreamWriter: HTTPBodyWriter {
     private let mailbox: Mailbox
     private let connection: UInt64
     private let chunked: Bool
+    private let gzip: Mutex<GzipStream?>
     private let counter = Synchronization.Atomic<Int>(0)
 
-    init(mailbox: Mailbox, connection: UInt64, chunked: Bool) {
+    init(mailbox: Mailbox, connection: UInt64, chunked: Bool, gzip: consuming sending GzipStream?) {
         self.mailbox = mailbox
         self.connection = connection
         self.chunked = chunked
+        self.gzip = Mutex(gzip)
     }
 
     var byteCount: Int { counter.load(ordering: .relaxed) }
 
     func write(_ bytes: [UInt8]) async throws {
         guard !bytes.isEmpty else { return }
-        try await send(chunked ? ResponseEncoder.chunk(bytes) : bytes)
+        let piece = gzip.withLock { gzip in gzip.map { $0.compress(bytes) } ?? bytes }
+        guard !piece.isEmpty else { return }
+        try await send(chunked ? ResponseEncoder.chunk(piece) : piece)
+    }
+
+    /// Flushes the compressor, if any, and sends what it still held.
+    func finish() async throws {
+        let rest = gzip.withLock { gzip in gzip.map { $0.compress([], finish: true) } ?? [] }
+        guard !rest.isEmpty else { return }
+        try await send(chunked ? ResponseEncoder.chunk(rest) : rest)
     }
 
     func send(_ bytes: [UInt8]) async throws {

@@ -29,6 +29,8 @@ enum ResponseWriter {
         var body: [UInt8]
         var close: Bool
         var framing: Framing
+        /// A streamed body to be gzipped piece by piece (`Content-Encoding: gzip` is already in the head).
+        var gzipStream = false
     }
 
     /// Below this size the head and body are copied into one buffer; above it they go out as two (`writev`).
@@ -62,6 +64,7 @@ enum ResponseWriter {
         let bodyless = (100..<200).contains(code) || code == 204 || code == 304  // RFC 9110 §6.4.1
         var body: [UInt8] = []
         var framing = Framing.none
+        var gzipStream = false
         switch response.body {
         case .bytes(let bytes) where !bodyless:
             body = bytes
@@ -77,6 +80,14 @@ enum ResponseWriter {
             }
             framing = .length(body.count)
         case .stream where !bodyless:
+            let minimum = context.configuration.gzipMinimumSize
+            if minimum > 0, code != 206, !hasContentEncoding, Gzip.isCompressible(contentType: contentType) {
+                fields.append((name: "Vary", value: "Accept-Encoding"))
+                if request.acceptsGzip {
+                    fields.append((name: "Content-Encoding", value: "gzip"))
+                    gzipStream = !request.isHead
+                }
+            }
             if request.isHead {
                 framing = .none
             } else if request.minorVersion >= 1 {
@@ -108,6 +119,6 @@ enum ResponseWriter {
             head.append(contentsOf: body)
             body = []
         }
-        return Encoded(head: head, body: body, close: close, framing: framing)
+        return Encoded(head: head, body: body, close: close, framing: framing, gzipStream: gzipStream)
     }
 }

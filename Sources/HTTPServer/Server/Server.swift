@@ -5,6 +5,13 @@ import Synchronization
 /// An HTTP/1.1 server on our own epoll event loops. It knows nothing of the application it serves:
 /// it hands each complete request to an `HTTPResponder` and writes back what that returns.
 ///
+/// How it works: `workerCount` event-loop threads (one per core) share the listening socket (`EPOLLEXCLUSIVE`)
+/// and own their connections, which are non-blocking and edge-triggered. A loop reads, decodes with
+/// `HTTP1.RequestDecoder`, enforces limits and timeouts, and hands each complete request to a handler task
+/// (`Configuration.handlerExecution`); requests of one connection are handled one at a time, in order.
+/// Responses come back through the loop's mailbox (a mutex-protected queue, plus an eventfd write only when the
+/// loop sleeps) and leave in one `sendmsg`. An idle connection costs well under 1 KiB of heap and no thread.
+///
 /// ```swift
 /// let server = Server(configuration: .init(host: "127.0.0.1", port: 0), responder: router, logger: logger)
 /// try await withThrowingTaskGroup(of: Void.self) { group in
@@ -52,8 +59,9 @@ package final class Server: Sendable {
         ResourceLimits.ignoreBrokenPipeSignal()
         let listener: Socket
         let loops: [EventLoop]
-        let workers: WorkerPool
         let allExited = OneShotSignal()
+        var handlers: HandlerPool?
+        defer { handlers?.stop() }  // after the drain: in-flight handlers finish on their threads
         do {
             let tls = try configuration.tls.map { configuration throws(ServerError) in
                 try TLSContext(configuration: configuration)
@@ -61,9 +69,11 @@ package final class Server: Sendable {
             listener = try Socket.listen(
                 host: configuration.host, port: configuration.port, backlog: Int32(clamping: configuration.backlog))
             let port = try listener.localAddress().port
-            workers = try WorkerPool(threads: configuration.effectiveHandlerThreadCount)
+            if configuration.handlerExecution == .handlerThreads {
+                handlers = try HandlerPool(threads: configuration.effectiveHandlerThreadCount)
+            }
             let context = ServerContext(
-                configuration: configuration, responder: responder, logger: logger, tls: tls, workers: workers)
+                configuration: configuration, responder: responder, logger: logger, tls: tls, handlers: handlers)
             let remaining = Atomic<Int>(configuration.effectiveWorkerCount)
             loops = try (0..<configuration.effectiveWorkerCount).map { index in
                 try EventLoop(name: "http-loop-\(index)", listener: listener, context: context) {
@@ -88,7 +98,6 @@ package final class Server: Sendable {
         let deadline = ResourceLimits.monotonicNanoseconds() + configuration.shutdownGracePeriod.nanoseconds
         for loop in loops { loop.mailbox.post(.drain(deadline: deadline)) }
         await allExited.wait()
-        workers.stop()
         listener.close()
         listenState.withLock { $0 = .stopped }
         logger.info("stopped")

@@ -15,8 +15,8 @@ final class ServerContext: Sendable {
     /// Set when shutdown begins: responses then carry `Connection: close`.
     let draining = Atomic<Bool>(false)
     let tls: TLSContext?
-    /// Runs every request's handler task.
-    let workers: WorkerPool
+    /// Where handlers run with `HandlerExecution.handlerThreads`.
+    let handlers: HandlerPool?
 
     // Timeouts in nanoseconds, converted once.
     let headTimeout: UInt64
@@ -28,14 +28,14 @@ final class ServerContext: Sendable {
 
     init(
         configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?,
-        workers: WorkerPool
+        handlers: HandlerPool?
     ) {
+        self.handlers = handlers
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
         self.limits = configuration.decoderLimits
         self.tls = tls
-        self.workers = workers
         headTimeout = configuration.headTimeout.nanoseconds
         bodyGracePeriod = configuration.bodyGracePeriod.nanoseconds
         idleTimeout = configuration.idleTimeout.nanoseconds

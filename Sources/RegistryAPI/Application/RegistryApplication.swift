@@ -31,6 +31,7 @@ package enum RegistryApplication {
         SupervisionController(services: services).register(&routes)
         CoverageTargetController(services: services).register(&routes)
         CoverageController(services: services).register(&routes)
+        DashboardController(services: services).register(&routes)
         return RegistryResponder(router: routes.router, metrics: metrics, changes: services.changes)
     }
 }

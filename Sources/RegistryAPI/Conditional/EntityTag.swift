@@ -4,6 +4,9 @@ import HTTPServer
 /// Strong entity tags derived from a representation's bytes (RFC 9110 §8.8.3), and the conditional requests
 /// that use them: `If-None-Match` on GET (304), `If-Match` on changes (412, and 428 when it is required).
 enum EntityTag {
+    /// A value as wide as every tag `of` makes, for representations that carry their own tag.
+    static let placeholder = "\"" + String(repeating: "0", count: 16) + "\""
+
     /// `"` + 16 hex digits of SHA-256 + `"`.
     static func of(_ bytes: [UInt8]) -> String {
         "\"" + String(SHA256.hex(bytes).prefix(16)) + "\""

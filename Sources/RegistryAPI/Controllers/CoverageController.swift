@@ -30,7 +30,11 @@ struct CoverageController {
             let reports = zip([query.asOf], tally.points).map { date, point in
                 CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
             }
-            return parameters.format == .csv ? CoverageCSV.reports(reports) : CoverageJSON.report(reports[0])
+            guard parameters.format == .json else {
+                return parameters.format.table(
+                    CoverageCSV.reportRows(reports), sheet: "coverage", numericColumns: CoverageCSV.reportNumericColumns)
+            }
+            return CoverageJSON.report(reports[0])
         }
     }
 
@@ -53,7 +57,11 @@ struct CoverageController {
             let reports = zip(ends, tally.points).map { date, point in
                 CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
             }
-            return parameters.format == .csv ? CoverageCSV.reports(reports) : CoverageJSON.trend(query, reports)
+            guard parameters.format == .json else {
+                return parameters.format.table(
+                    CoverageCSV.reportRows(reports), sheet: "trend", numericColumns: CoverageCSV.reportNumericColumns)
+            }
+            return CoverageJSON.trend(query, reports)
         }
     }
 
@@ -65,13 +73,14 @@ struct CoverageController {
         if page.after != nil, after == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
         try problems.throwIfAny()
         let query = parameters.query
-        if parameters.format == .csv {
+        if parameters.format != .json {
             // The whole worklist, for a spreadsheet.
             let enterprises = try services.storage.read { try $0.uncoveredEnterprises(query, after: nil, limit: .max) }
-            let body = CoverageCSV.worklist(enterprises, day: query.asOf)
+            let body = parameters.format.table(CoverageCSV.worklistRows(enterprises, day: query.asOf), sheet: "worklist")
+            let name = "worklist-\(query.region)-\(query.asOf).\(parameters.format.rawValue)"
             return EntityTag.respond(
-                to: context.request, body: body, contentType: "text/csv; charset=utf-8",
-                extraHeaders: ["Content-Disposition": "attachment; filename=\"worklist-\(query.region)-\(query.asOf).csv\""])
+                to: context.request, body: body, contentType: parameters.format.mediaType,
+                extraHeaders: ["Content-Disposition": "attachment; filename=\"\(name)\""])
         }
         let enterprises = try services.storage.read { try $0.uncoveredEnterprises(query, after: after, limit: page.limit) }
         let items = enterprises.map { EnterpriseJSON.document(EnterpriseRecord(enterprise: $0, covered: false)).body }
@@ -94,9 +103,11 @@ struct CoverageController {
         }
         var headers: HTTPHeaders = ["ETag": etag, "Cache-Control": "no-cache"]
         guard let body else { return HTTPResponse(status: .notModified, headers: headers) }
-        if parameters.format == .csv {
-            headers.add("Content-Type", "text/csv; charset=utf-8")
-            headers.add("Content-Disposition", "attachment; filename=\"coverage-\(parameters.query.region).csv\"")
+        if parameters.format != .json {
+            headers.add("Content-Type", parameters.format.mediaType)
+            headers.add(
+                "Content-Disposition",
+                "attachment; filename=\"coverage-\(parameters.query.region).\(parameters.format.rawValue)\"")
         } else {
             headers.add("Content-Type", "application/json")
         }

@@ -5,7 +5,19 @@ import RegistryDomain
 /// `format` and the population filters `size_class`, `above_scale`, `manufacturing`, `industry`, `sector`
 /// (the same as the roster list's). Unknown parameters are refused.
 struct CoverageParameters {
-    enum Format: String { case json, csv }
+    /// `json` (default), or a table: `csv` (UTF-8 with BOM) or `xlsx`.
+    enum Format: String {
+        case json, csv, xlsx
+
+        /// The `Content-Type` of a table format.
+        var mediaType: String { self == .xlsx ? XLSXWorkbook.mediaType : "text/csv; charset=utf-8" }
+
+        /// The table in this format (`json` is not a table format; it gets CSV).
+        func table(_ rows: [[String]], sheet: String, numericColumns: Set<Int> = []) -> [UInt8] {
+            self == .xlsx
+                ? XLSXWorkbook.make(sheet: sheet, rows: rows, numericColumns: numericColumns) : CoverageCSV.csv(rows)
+        }
+    }
 
     var query: CoverageQuery
     var format: Format
@@ -35,7 +47,7 @@ struct CoverageParameters {
         }
         format = Format(rawValue: parameters["format"] ?? "json") ?? .json
         if let text = parameters["format"], Format(rawValue: text) == nil {
-            problems.add("format", "enum", "format is json or csv")
+            problems.add("format", "enum", "format is json, csv or xlsx")
         }
         var population = PopulationFilter()
         if let text = parameters["size_class"] {

@@ -7,17 +7,22 @@ enum EnterpriseJSON {
     /// Fields a client may send; these are the registry's.
     static let readOnlyFields: Set<String> = ["covered", "current_appointments", "etag", "vacancy"]
 
-    /// The representation and its entity tag (computed over the representation without `etag`).
+    /// The representation and its entity tag, encoded once: the tag is the hash of the representation with a
+    /// fixed-width placeholder in `etag`, then written over the placeholder (same length, nothing moves).
     static func document(_ record: EnterpriseRecord, _ appointments: EnterpriseAppointments = .none)
         -> (body: [UInt8], etag: String)
     {
-        let etag = EntityTag.of(encode(record, appointments, etag: nil))
-        return (encode(record, appointments, etag: etag), etag)
+        var (json, offset) = encode(record, appointments)
+        let etag = EntityTag.of(json.bytes)
+        json.overwrite(at: offset, with: Array(etag.replacingOccurrences(of: "\"", with: "\\\"").utf8))  // as escaped
+        return (json.bytes, etag)
     }
 
-    static func encode(_ record: EnterpriseRecord, _ appointments: EnterpriseAppointments, etag: String?) -> [UInt8] {
+    /// The JSON text, and where the `etag` value's placeholder starts.
+    private static func encode(_ record: EnterpriseRecord, _ appointments: EnterpriseAppointments) -> (JSONWriter, Int) {
         let e = record.enterprise
         var json = JSONWriter()
+        var etagOffset = 0
         json.beginObject()
         json.member("above_scale", e.aboveScale)
         json.member("covered", record.covered)
@@ -29,7 +34,9 @@ enum EnterpriseJSON {
         if let date = e.deregisteredOn { json.string(date.description) } else { json.null() }
         json.key("employees")
         if let employees = e.employees { json.number(employees) } else { json.null() }
-        if let etag { json.member("etag", etag) }
+        json.key("etag")
+        etagOffset = json.count + 1  // after the opening quote
+        json.string(EntityTag.placeholder)
         json.member("industry_code", e.industryCode.value)
         json.member("name", e.name)
         json.member("region_code", e.regionCode.value)
@@ -43,7 +50,7 @@ enum EnterpriseJSON {
         json.key("vacancy")
         appointments.writeVacancy(into: &json)
         json.endObject()
-        return json.bytes
+        return (json, etagOffset)
     }
 
     /// Reads an enterprise input from JSON members, refusing unknown and read-only fields.

@@ -10,11 +10,10 @@ enum CoverageCodes {
     static let regionDigits = 12
     static let industryDigits = 4
 
-    static func power(_ exponent: Int) -> UInt64 {
-        var value: UInt64 = 1
-        for _ in 0..<max(0, exponent) { value *= 11 }
-        return value
-    }
+    /// 11^0 … 11^12.
+    static let powers: [UInt64] = (0...12).map { exponent in (0..<exponent).reduce(UInt64(1)) { value, _ in value * 11 } }
+
+    @inline(__always) static func power(_ exponent: Int) -> UInt64 { powers[max(0, min(exponent, 12))] }
 
     /// The code of a division code or prefix; nil unless 1–12 digits.
     static func region(_ text: some StringProtocol) -> UInt64? {

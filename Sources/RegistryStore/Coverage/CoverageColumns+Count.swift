@@ -40,6 +40,8 @@ struct CoverageScan {
 /// covered) starts, −1 where it stops; their prefix sums are the figures at each date.
 struct CoverageAccumulator {
     let points: Int
+    /// Groups of small keys (size class, above-scale, sector, none) by index; others through `keys`.
+    var direct = [Int](repeating: -1, count: 8)
     var keys: [UInt64: Int] = [:]
     var groupKeys: [UInt64] = []
     var total: [Int] = []
@@ -48,9 +50,14 @@ struct CoverageAccumulator {
     init(points: Int) { self.points = points }
 
     @inline(__always) mutating func group(_ key: UInt64) -> Int {
-        if let index = keys[key] { return index }
+        if key < 8 {
+            let index = direct[Int(key)]
+            if index >= 0 { return index }
+        } else if let index = keys[key] {
+            return index
+        }
         let index = groupKeys.count
-        keys[key] = index
+        if key < 8 { direct[Int(key)] = index } else { keys[key] = index }
         groupKeys.append(key)
         total += Array(repeating: 0, count: points + 1)
         covered += Array(repeating: 0, count: points + 1)
@@ -75,6 +82,7 @@ struct CoverageAccumulator {
 extension CoverageColumns {
     /// Counts `scan` at each of `days` (ascending): per group key, the population and the covered.
     func count(_ scan: CoverageScan, days: [Int32]) -> CoverageAccumulator {
+        if let counted = countByCells(scan, days: days) { return counted }
         var accumulator = CoverageAccumulator(points: days.count)
         let stride = days.count + 1
         let single = days.count == 1 ? days[0] : nil
@@ -95,7 +103,16 @@ extension CoverageColumns {
             let base = accumulator.group(groupKey(slot, scan)) * stride
             accumulator.total[base + low] += 1
             accumulator.total[base + high] -= 1
-            for range in coveredRanges(slot) {
+            if coveredFrom[slot] < coveredTo[slot] {
+                let start = max(low, Self.lowerBound(days, coveredFrom[slot]))
+                let end = min(high, Self.lowerBound(days, coveredTo[slot]))
+                if start < end {
+                    accumulator.covered[base + start] += 1
+                    accumulator.covered[base + end] -= 1
+                }
+            }
+            guard attributes[slot] & Self.moreCoveredBit != 0 else { continue }
+            for range in moreCovered[slot] ?? [] {
                 let start = max(low, Self.lowerBound(days, range.lowerBound))
                 let end = min(high, Self.lowerBound(days, range.upperBound))
                 if start < end {

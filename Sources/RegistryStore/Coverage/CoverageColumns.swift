@@ -6,7 +6,8 @@ struct CoverageEntry: Sendable {
     var uscc: String
     var region: UInt64
     var industry: UInt64
-    /// Bits 0–1 size class (large, medium, small, micro), 2 above-scale, 3 manufacturing, 4–5 sector.
+    /// Bits 0–1 size class (large, medium, small, micro), 2 above-scale, 3 manufacturing, 4–5 sector,
+    /// 6 (set by `CoverageColumns`) more than one covered range.
     var attributes: UInt8
     /// In the population on day d when `from <= d < to` (the roster's registration and deregistration dates).
     var from: Int32
@@ -30,10 +31,13 @@ struct CoverageColumns: Sendable {
     var coveredFrom: [Int32] = []
     var coveredTo: [Int32] = []
     var moreCovered: [Int: [Range<Int32>]] = [:]
+    /// Cell timelines at `CoverageCells.levels` (empty until built); kept in step by `set`.
+    var cells: [CoverageCells] = []
 
     var count: Int { region.count }
 
     static let sizeClasses: [SizeClass] = [.large, .medium, .small, .micro]
+    static let moreCoveredBit: UInt8 = 0x40
     static let sectors: [Sector] = [.product, .engineering, .service]
 
     /// Adds or replaces the enterprise's slot; nil removes it from every population (slots are never reused).
@@ -41,6 +45,10 @@ struct CoverageColumns: Sendable {
         let slot: Int
         if let existing = slots[uscc] {
             slot = existing
+            if !cells.isEmpty {
+                let old = self.entry(slot)
+                for level in cells.indices { cells[level].apply(old, sign: -1) }
+            }
         } else {
             guard entry != nil else { return }
             slot = count
@@ -54,9 +62,10 @@ struct CoverageColumns: Sendable {
             moreCovered[slot] = nil
             return
         }
+        for level in cells.indices { cells[level].apply(entry, sign: 1) }
         region[slot] = entry.region
         industry[slot] = entry.industry
-        attributes[slot] = entry.attributes
+        attributes[slot] = entry.attributes | (entry.covered.count > 1 ? Self.moreCoveredBit : 0)
         from[slot] = entry.from
         to[slot] = entry.to
         coveredFrom[slot] = entry.covered.first?.lowerBound ?? 0
@@ -64,17 +73,21 @@ struct CoverageColumns: Sendable {
         moreCovered[slot] = entry.covered.count > 1 ? Array(entry.covered.dropFirst()) : nil
     }
 
+    /// The slot as an entry (without its USCC).
+    func entry(_ slot: Int) -> CoverageEntry {
+        var covered: [Range<Int32>] = []
+        if coveredFrom[slot] < coveredTo[slot] { covered.append(coveredFrom[slot]..<coveredTo[slot]) }
+        if attributes[slot] & Self.moreCoveredBit != 0 { covered += moreCovered[slot] ?? [] }
+        return CoverageEntry(
+            uscc: "", region: region[slot], industry: industry[slot], attributes: attributes[slot] & CoverageCells.keyBits,
+            from: from[slot], to: to[slot], covered: covered)
+    }
+
     /// Whether the slot's coverage holds on `day`.
     @inline(__always) func isCovered(_ slot: Int, on day: Int32) -> Bool {
         if coveredFrom[slot] <= day && day < coveredTo[slot] { return true }
-        guard let more = moreCovered[slot] else { return false }
+        guard attributes[slot] & Self.moreCoveredBit != 0, let more = moreCovered[slot] else { return false }
         return more.contains { $0.contains(day) }
-    }
-
-    /// Every covered range of the slot.
-    func coveredRanges(_ slot: Int) -> [Range<Int32>] {
-        let first = coveredFrom[slot]..<max(coveredFrom[slot], coveredTo[slot])
-        return (first.isEmpty ? [] : [first]) + (moreCovered[slot] ?? [])
     }
 
     /// Sorts and merges appointment terms into disjoint ranges.

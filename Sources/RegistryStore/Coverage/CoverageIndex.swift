@@ -19,14 +19,17 @@ package final class CoverageIndex: Sendable {
     package init(rebuildThreshold: Int = 20_000) { self.rebuildThreshold = rebuildThreshold }
 
     /// The columns brought up to `db`'s snapshot (or a newer committed one already loaded).
+    ///
+    /// The catch-up patches the shared columns in place under the lock (readers hold value copies, so one still
+    /// scanning an older version keeps its own arrays), and concurrent readers wait for it rather than each
+    /// loading the same changes.
     func current(_ db: Database) throws -> CoverageColumns {
         let version = try Self.version(db)
-        if let ready = columns.withLock({ $0.version >= version ? $0 : nil }) { return ready }
-        // Catch up outside the lock on a copy, then install it unless a newer one got there first.
-        var copy = columns.withLock { $0 }
-        try Self.catchUp(&copy, db: db, version: version, rebuildThreshold: rebuildThreshold)
-        return columns.withLock { installed in
-            if installed.version < copy.version { installed = copy }
+        let threshold = rebuildThreshold
+        return try columns.withLock { installed in
+            if installed.version < version {
+                try Self.catchUp(&installed, db: db, version: version, rebuildThreshold: threshold)
+            }
             return installed
         }
     }
@@ -43,15 +46,18 @@ package final class CoverageIndex: Sendable {
                 arguments: [columns.version, rebuildThreshold + 1])
             if changed.count <= rebuildThreshold {
                 for uscc in changed { columns.set(uscc, try CoverageLoader.entry(uscc, db: db)) }
+                for level in columns.cells.indices { columns.cells[level].sortOrder() }
                 columns.version = version
                 return
             }
         }
         columns = try CoverageLoader.all(db)
+        columns.cells = CoverageCells.all(columns)
         columns.version = version
     }
 
-    /// A fresh index of `db` as it is (for write transactions, which must not touch the shared one).
+    /// A fresh index of `db` as it is, without cells (for write transactions, which must not touch the shared
+    /// one; they scan).
     static func snapshot(_ db: Database) throws -> CoverageColumns {
         var columns = try CoverageLoader.all(db)
         columns.version = try version(db)

@@ -71,13 +71,10 @@ extension SQLiteAccess {
     }
 
     static func enterprise(_ row: Row) -> Enterprise? {
-        guard let uscc = try? USCC(row[0] as String), let region = try? RegionCode(row[2] as String),
-            let size = SizeClass(rawValue: row[3]), let industry = try? IndustryCode(row[5] as String),
-            let sector = Sector(rawValue: row[6])
-        else { return nil }
+        guard let size = SizeClass(rawValue: row[3]), let sector = Sector(rawValue: row[6]) else { return nil }
         return Enterprise(
-            uscc: uscc, name: row[1], regionCode: region, sizeClass: size, aboveScale: row[4],
-            industryCode: industry, sector: sector, employees: row[7], revenueCNY: row[8],
+            uscc: USCC(stored: row[0]), name: row[1], regionCode: RegionCode(stored: row[2]), sizeClass: size,
+            aboveScale: row[4], industryCode: IndustryCode(stored: row[5]), sector: sector, employees: row[7], revenueCNY: row[8],
             registeredOn: (row[9] as String?).flatMap { CivilDate($0) },
             deregisteredOn: (row[10] as String?).flatMap { CivilDate($0) })
     }
