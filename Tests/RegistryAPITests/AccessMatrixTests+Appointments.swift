@@ -12,16 +12,20 @@ extension AccessMatrixTests {
 
     static let appointmentRoutes: [Route] = [
         Route(
-            name: "POST enterprise appointments", method: "POST", path: "/v1/enterprises/\(enterpriseA.uscc.value)/appointments",
+            name: "POST enterprise appointments", method: "POST",
+            path: "/v1/enterprises/\(enterpriseA.uscc.value)/appointments",
             body: FilingFixture.json(),
-            expected: unauthenticated.merging([.regulatorIn: 201, .regulatorOut: 404, .enterpriseA: 201, .enterpriseB: 404]) { $1 }),
+            expected: unauthenticated.merging([
+                .regulatorIn: 201, .regulatorOut: 404, .enterpriseA: 201, .enterpriseB: 404,
+            ]) { $1 }),
         Route(
             name: "GET enterprise appointments", method: "GET",
             path: "/v1/enterprises/\(enterpriseA.uscc.value)/appointments", expected: inScope),
         Route(
             name: "GET appointments", method: "GET", path: "/v1/appointments",
             expected: unauthenticated.merging([
-                .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200, .enterpriseA: 200, .enterpriseB: 200,
+                .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200, .enterpriseA: 200,
+                .enterpriseB: 200,
                 .trainer: 200,
             ]) { $1 }),
         Route(name: "GET appointment", method: "GET", path: "/v1/appointments/APPOINTMENT", expected: inScope),
@@ -30,7 +34,9 @@ extension AccessMatrixTests {
         Route(
             name: "PUT document", method: "PUT", path: "/v1/appointments/APPOINTMENT/documents/decision",
             body: "%PDF-1.7\n%%EOF\n", contentType: "application/pdf",
-            expected: unauthenticated.merging([.regulatorIn: 201, .regulatorOut: 404, .enterpriseA: 201, .enterpriseB: 404]) {
+            expected: unauthenticated.merging([
+                .regulatorIn: 201, .regulatorOut: 404, .enterpriseA: 201, .enterpriseB: 404,
+            ]) {
                 $1
             }, fresh: "submitted"),
         Route(
@@ -45,28 +51,37 @@ extension AccessMatrixTests {
             expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 200]) { $1 }),
         Route(
             name: "GET events", method: "GET", path: "/v1/events",
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
+            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) {
+                $1
+            }),
         Route(
             name: "POST register", method: "POST", path: "/v1/appointments/APPOINTMENT/register", body: "{}",
             expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 404]) { $1 }, fresh: "submitted"),
         Route(
-            name: "POST return", method: "POST", path: "/v1/appointments/APPOINTMENT/return", body: #"{"reason":"缺少承诺书"}"#,
+            name: "POST return", method: "POST", path: "/v1/appointments/APPOINTMENT/return",
+            body: #"{"reason":"缺少承诺书"}"#,
             expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 404]) { $1 }, fresh: "submitted"),
         Route(
-            name: "POST resubmit", method: "POST", path: "/v1/appointments/APPOINTMENT/resubmit", body: FilingFixture.json(),
+            name: "POST resubmit", method: "POST", path: "/v1/appointments/APPOINTMENT/resubmit",
+            body: FilingFixture.json(),
             expected: unauthenticated.merging([.enterpriseA: 200, .enterpriseB: 404]) { $1 }, fresh: "returned"),
         Route(
-            name: "POST dismiss", method: "POST", path: "/v1/appointments/APPOINTMENT/dismiss", body: #"{"reason":"离职"}"#,
-            expected: unauthenticated.merging([.regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 200, .enterpriseB: 404]) {
+            name: "POST dismiss", method: "POST", path: "/v1/appointments/APPOINTMENT/dismiss",
+            body: #"{"reason":"离职"}"#,
+            expected: unauthenticated.merging([
+                .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 200, .enterpriseB: 404,
+            ]) {
                 $1
             }, fresh: "registered"),
     ]
 
     /// Files an appointment for enterprise A and moves it to `status`; returns its id.
-    static func appointment(_ status: String, _ server: TestServer, _ secrets: [CallerKind: String]) async throws -> Int {
+    static func appointment(_ status: String, _ server: TestServer, _ secrets: [CallerKind: String]) async throws -> Int
+    {
         let company = TestClient(port: server.port, token: secrets[.enterpriseA])
         let regulator = TestClient(port: server.port, token: secrets[.regulatorIn])
-        let filed = try await company.post("/v1/enterprises/\(enterpriseA.uscc.value)/appointments", json: FilingFixture.json())
+        let filed = try await company.post(
+            "/v1/enterprises/\(enterpriseA.uscc.value)/appointments", json: FilingFixture.json())
         let id = try #require(filed.json["id"] as? Int)
         switch status {
         case "returned": _ = try await regulator.post("/v1/appointments/\(id)/return", json: #"{"reason":"x"}"#)

@@ -20,7 +20,8 @@ import Testing
     static func upload(_ client: TestClient, _ bytes: [UInt8], query: String = "", contentType: String = "text/csv")
         async throws -> TestReply
     {
-        try await client.send("POST", "/v1/enterprises/import\(query)", headers: ["Content-Type": contentType], body: bytes)
+        try await client.send(
+            "POST", "/v1/enterprises/import\(query)", headers: ["Content-Type": contentType], body: bytes)
     }
 
     static func count(_ server: TestServer) throws -> Int {
@@ -60,10 +61,11 @@ import Testing
             let reply = try await Self.upload(client, csv)
             #expect(reply.status == 422, "\(reply.text)")
             let errors = try #require(reply.json["errors"] as? [[String: Any]])
-            #expect(errors.contains { error in
-                error["line"] as? Int == 3 && (field.isEmpty || error["field"] as? String == field)
-                    && (code.isEmpty || error["code"] as? String == code)
-            }, "\(reply.text)")
+            #expect(
+                errors.contains { error in
+                    error["line"] as? Int == 3 && (field.isEmpty || error["field"] as? String == field)
+                        && (code.isEmpty || error["code"] as? String == code)
+                }, "\(reply.text)")
             #expect(try Self.count(server) == 0, "a rejected import writes nothing")
         }
     }
@@ -97,7 +99,8 @@ import Testing
     @Test func aDryRunWritesNothingAndSkipInvalidWritesTheGoodLines() async throws {
         try await withTestServer { server in
             let client = try await server.client("regulator", region: "4420")
-            let csv = [Self.header, Self.line(1), "bad,line,1,small,false,C3857,product", Self.line(2)].joined(separator: "\n")
+            let csv = [Self.header, Self.line(1), "bad,line,1,small,false,C3857,product", Self.line(2)].joined(
+                separator: "\n")
             let dry = try await Self.upload(client, csv, query: "?dry_run=true&skip_invalid=true")
             #expect(dry.status == 200)
             #expect(dry.json["dry_run"] as? Bool == true)

@@ -12,8 +12,11 @@ import Testing
     /// Registers a CQO appointed in 2023 and dismisses it on `endedOn`; returns its id.
     static func endedCQO(_ actors: Lifecycle.Actors, endedOn: String) async throws -> Int {
         let id = try await Lifecycle.file(actors.company, FilingFixture.json(appointedOn: "2023-01-05"))
-        #expect(try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2023-02-01"}"#).status == 200)
-        let dismissed = try await actors.company.post("/v1/appointments/\(id)/dismiss", json: #"{"ended_on":"\#(endedOn)","reason":"离职"}"#)
+        #expect(
+            try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2023-02-01"}"#)
+                .status == 200)
+        let dismissed = try await actors.company.post(
+            "/v1/appointments/\(id)/dismiss", json: #"{"ended_on":"\#(endedOn)","reason":"离职"}"#)
         #expect(dismissed.status == 200)
         return id
     }
@@ -43,13 +46,15 @@ import Testing
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)
             let old = try await Self.endedCQO(actors, endedOn: "2025-05-01")
-            let next = try await Lifecycle.file(actors.company, FilingFixture.json(person: 2, appointedOn: "2025-06-01"))
+            let next = try await Lifecycle.file(
+                actors.company, FilingFixture.json(person: 2, appointedOn: "2025-06-01"))
             #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=30")) == [old])
             let enterprise = try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")
             let current = try #require(enterprise.json["current_appointments"] as? [[String: Any]])
             #expect(current.map { $0["id"] as? Int } == [next])
             #expect(current.first?["status"] as? String == "submitted")
-            #expect(!enterprise.text.contains(ResidentIDNumber.fixture(2)), "current appointments carry no personal data")
+            #expect(
+                !enterprise.text.contains(ResidentIDNumber.fixture(2)), "current appointments carry no personal data")
 
             #expect(try await actors.regulator.post("/v1/appointments/\(next)/register", json: "{}").status == 200)
             #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=0")) == [])
