@@ -34,6 +34,15 @@ struct DocumentController {
         return try await services.mutate(context) { writer in
             if let current = try writer.latestDocument(appointmentID: document.appointmentID, kind: kind) {
                 try EntityTag.requireMatch(request, current: Self.etag(current.document))
+                // PUT is idempotent: the same bytes again are the current version, not a new one.
+                if current.document.sha256 == document.sha256 && current.document.format == document.format {
+                    return MutationOutcome(
+                        response: HTTPResponse(
+                            status: .ok,
+                            headers: ["Content-Type": "application/json", "ETag": Self.etag(current.document)],
+                            bytes: Self.encode(current.document)),
+                        audit: [])
+                }
             }
             let stored = try writer.insert(document, content: content)
             let body = Self.encode(stored)
