@@ -131,9 +131,16 @@ import Testing
             #expect(lines.count == 3)
             #expect(lines[1].contains("'=HYPERLINK"))
             #expect(lines[2].contains("\"中山市\"\"引号\"\",公司\""))
+            let etag = try #require(reply[header: "etag"])
+            #expect(try await regulator.get("/v1/enterprises/export", headers: ["If-None-Match": etag]).status == 304)
             let medium = try await regulator.get("/v1/enterprises/export?size_class=medium")
+            #expect(medium[header: "etag"] != etag)
             #expect(String(decoding: medium.body, as: UTF8.self).split(separator: "\r\n").count == 2)
             #expect(try await regulator.get("/v1/enterprises/export?limit=5").status == 422)
+            let filed = try await regulator.post(
+                "/v1/enterprises/\(inside.uscc.value)/appointments", json: FilingFixture.json())
+            #expect(filed.status == 201)
+            #expect(try await regulator.get("/v1/enterprises/export", headers: ["If-None-Match": etag]).status == 200)
             let company = try await server.client("enterprise", uscc: inside.uscc.value)
             #expect(try await company.get("/v1/enterprises/export").status == 403)
         }
