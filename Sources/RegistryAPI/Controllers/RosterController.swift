@@ -27,7 +27,9 @@ struct RosterController {
         let filters = context.request.queryParameters.items.map { "\($0.name)=\($0.value)" }.sorted()
         let scope = context.caller.regionScope.map(\.value).joined(separator: ",")
         let etag = EntityTag.of(Array("export|\(version)|\(context.today)|\(scope)|\(filters)".utf8))
-        if let condition = context.request.headers["If-None-Match"], EntityTag.listMatches(condition, etag, weak: true) {
+        if let condition = context.request.headers["If-None-Match"],
+            EntityTag.listMatches(condition, etag, weak: true)
+        {
             return HTTPResponse(status: .notModified, headers: ["ETag": etag])
         }
         return HTTPResponse(
