@@ -105,4 +105,17 @@ import Testing
             #expect(items.first { $0["uscc"] as? String != Lifecycle.uscc }?["vacancy"] is NSNull)
         }
     }
+
+    @Test func aDeregisteredEnterpriseHasNoVacancy() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
+            let etag = try #require(try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")[header: "etag"])
+            let closed = try await actors.regulator.patch(
+                "/v1/enterprises/\(Lifecycle.uscc)", json: #"{"deregistered_on":"2025-06-01"}"#, headers: ["If-Match": etag])
+            #expect(closed.status == 200)
+            #expect(closed.json["vacancy"] is NSNull)
+            #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=30")) == [])
+        }
+    }
 }
