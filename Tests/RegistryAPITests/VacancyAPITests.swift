@@ -112,7 +112,8 @@ import Testing
             _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
             let etag = try #require(try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")[header: "etag"])
             let closed = try await actors.regulator.patch(
-                "/v1/enterprises/\(Lifecycle.uscc)", json: #"{"deregistered_on":"2025-06-01"}"#, headers: ["If-Match": etag])
+                "/v1/enterprises/\(Lifecycle.uscc)", json: #"{"deregistered_on":"2025-06-01"}"#,
+                headers: ["If-Match": etag])
             #expect(closed.status == 200)
             #expect(closed.json["vacancy"] is NSNull)
             #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=30")) == [])
