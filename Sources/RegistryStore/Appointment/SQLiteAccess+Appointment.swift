@@ -27,6 +27,17 @@ extension SQLiteAccess {
         return try records(rows).map(\.appointment)
     }
 
+    func appointments(ofEach usccs: [USCC]) throws -> [Appointment] {
+        guard !usccs.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: usccs.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql:
+                "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc IN (\(placeholders)) ORDER BY a.id",
+            arguments: StatementArguments(usccs.map(\.value)))
+        return try records(rows).map(\.appointment)
+    }
+
     func appointments(_ query: AppointmentQuery) throws -> [AppointmentRecord] {
         var conditions: [String] = []
         var arguments: [String: (any DatabaseValueConvertible)?] = [:]
@@ -49,7 +60,8 @@ extension SQLiteAccess {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments["limit"] = query.limit
         let rows = try Row.fetchAll(
-            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) \(whereClause) ORDER BY a.id LIMIT :limit",
+            db,
+            sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) \(whereClause) ORDER BY a.id LIMIT :limit",
             arguments: StatementArguments(arguments))
         return try records(rows)
     }
