@@ -74,13 +74,13 @@ let package = Package(
         .executableTarget(name: "embed-files", path: "Plugins/EmbedFilesTool", swiftSettings: swiftSettings),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
-        // MARK: - Benchmark: HTTPServer alone, serving the bench peers' endpoints (see Benchmarks/ServerBench)
+        // MARK: - Benchmark: HTTPServer alone, serving the bench peers' endpoints (see bench/ServerBench)
         .executableTarget(
             name: "server-bench",
             dependencies: [
                 "HTTPServer", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Benchmarks/ServerBench", swiftSettings: swiftSettings),
+            path: "bench/ServerBench", swiftSettings: swiftSettings),
 
         // MARK: - Tests
         .testTarget(name: "SocketsTests", dependencies: ["Sockets"], swiftSettings: swiftSettings),

@@ -14,11 +14,15 @@ extension DemoCity {
         -> Int
     {
         var plans: [(Enterprise, [Step])] = []
-        for enterprise in roster where below(100) >= 15 { plans.append((enterprise, plan(for: enterprise, today: today))) }
+        for enterprise in roster where below(100) >= 15 {
+            plans.append((enterprise, plan(for: enterprise, today: today)))
+        }
         let work = plans
         return try await registry.write { writer in
             var count = 0
-            for (enterprise, steps) in work { count += try Self.apply(steps, for: enterprise, writer: writer, today: today) }
+            for (enterprise, steps) in work {
+                count += try Self.apply(steps, for: enterprise, writer: writer, today: today)
+            }
             return count
         }
     }
@@ -64,7 +68,8 @@ extension DemoCity {
     }
 
     mutating func filing(role: Role, appointedOn: CivilDate) -> AppointmentFiling {
-        let name = String(Self.surnames[below(Self.surnames.count)])
+        let name =
+            String(Self.surnames[below(Self.surnames.count)])
             + String((0..<(1 + below(2))).map { _ in Self.givenNames[below(Self.givenNames.count)] })
         let birth = CivilDate(year: 1965 + below(31), month: 1 + below(12), day: 1 + below(28)) ?? appointedOn
         let digits = birth.description.replacingOccurrences(of: "-", with: "")
@@ -113,12 +118,15 @@ extension DemoCity {
                 for old in superseded { try writer.save(old) }
                 current = registered
             case .dismiss(let date):
-                current = try current.map { try $0.dismiss(endedOn: date, reason: "离职", today: today, by: actor, at: at) }
+                current = try current.map {
+                    try $0.dismiss(endedOn: date, reason: "离职", today: today, by: actor, at: at)
+                }
             case .exit(let date):
                 guard let appointment = current else { continue }
                 current = try appointment.remove(occurredOn: date, reason: "严重失职", today: today, by: actor, at: at)
                 _ = try writer.insert(
-                    SupervisionAction(id: 0, appointmentID: appointment.id, kind: .exit, reason: "严重失职", occurredOn: date),
+                    SupervisionAction(
+                        id: 0, appointmentID: appointment.id, kind: .exit, reason: "严重失职", occurredOn: date),
                     actor: actor, at: at.description)
             }
             if case .file = step { continue }

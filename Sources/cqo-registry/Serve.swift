@@ -19,6 +19,10 @@ struct Serve: AsyncParsableCommand {
     var rateLimitPerToken: Int = Environment.integer("CQO_RATE_LIMIT_PER_TOKEN") ?? 1_000
     @Option(help: "Requests per second per address without a valid token (env CQO_RATE_LIMIT_PER_ADDRESS).")
     var rateLimitPerAddress: Int = Environment.integer("CQO_RATE_LIMIT_PER_ADDRESS") ?? 50
+    @Option(help: "Days a CQO post may stay vacant before it is shown as overdue (env CQO_VACANCY_GRACE_DAYS).")
+    var vacancyGraceDays: Int = Environment.integer("CQO_VACANCY_GRACE_DAYS") ?? 30
+    @Option(help: "Largest appointment document in bytes (env CQO_MAX_DOCUMENT_BYTES).")
+    var maxDocumentBytes: Int = Environment.integer("CQO_MAX_DOCUMENT_BYTES") ?? 10 * 1024 * 1024
 
     @Option(help: "Seconds allowed for a request head (env CQO_HEAD_TIMEOUT).")
     var headTimeout: Int = Environment.integer("CQO_HEAD_TIMEOUT") ?? 10
@@ -41,14 +45,16 @@ struct Serve: AsyncParsableCommand {
     var tlsKeyFlag: String?
     var tlsCert: String? { tlsCertFlag ?? Environment.value("CQO_TLS_CERT") }
     var tlsKey: String? { tlsKeyFlag ?? Environment.value("CQO_TLS_KEY") }
-    @Option(help: "Where handlers run: threads (a worker pool, the default), pool (Swift's global pool) or loop (on the event loop thread) (env CQO_HANDLERS).")
-    var handlers: String = Environment.value("CQO_HANDLERS") ?? "threads"
+    @Option(help: "Where handlers run: pool (Swift's global pool: one thread per core, the default), threads (dedicated threads) or loop (on the event loop thread) (env CQO_HANDLERS).")
+    var handlers: String = Environment.value("CQO_HANDLERS") ?? "pool"
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
     var logLevel: String = Environment.value("CQO_LOG_LEVEL") ?? "info"
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
         guard rateLimitPerToken > 0, rateLimitPerAddress > 0 else { throw ValidationError("rate limits are positive") }
+        guard (0...3_650).contains(vacancyGraceDays) else { throw ValidationError("--vacancy-grace-days is 0 to 3650") }
+        guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes is positive") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
         guard handlerExecution != nil else { throw ValidationError("--handlers is threads, pool or loop") }
@@ -72,7 +78,7 @@ struct Serve: AsyncParsableCommand {
         configuration.maxConnections = maxConnections
         configuration.maxBodySize = maxBody
         configuration.workerCount = workers
-        configuration.handlerExecution = handlerExecution ?? .handlerThreads
+        configuration.handlerExecution = handlerExecution ?? .cooperativePool
         if let tlsCert, let tlsKey {
             configuration.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey)
         }
@@ -89,10 +95,15 @@ struct Serve: AsyncParsableCommand {
         var api = RegistryAPIConfiguration()
         api.rateLimitPerToken = rateLimitPerToken
         api.rateLimitPerAddress = rateLimitPerAddress
+        api.vacancyGracePeriodDays = vacancyGraceDays
+        api.documentSizeLimit = maxDocumentBytes
         let responder = RegistryApplication.responder(
             storage: registry, configuration: api, isReady: { registry.isReady() }, logger: logger)
         let server = Server(configuration: serverConfiguration, responder: responder, logger: logger)
-        let signals = ShutdownSignals { Task { await server.shutdown() } }
+        let signals = ShutdownSignals {
+            responder.beginShutdown()
+            Task { await server.shutdown() }
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             let address = host

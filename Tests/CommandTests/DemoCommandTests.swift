@@ -23,8 +23,8 @@ import Testing
         let process = Process()
         process.executableURL = binary
         process.arguments = ["demo", "--db", database.path, "--enterprises", "400"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // Output is inherited, not FileHandle.nullDevice: with it, another test's socket once failed with EBADF,
+        // as if the shared null device's descriptor had been closed twice (suspected, not proven).
         try process.run()
         await withCheckedContinuation { continuation in
             Thread {

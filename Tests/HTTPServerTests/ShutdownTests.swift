@@ -44,6 +44,35 @@ import Testing
         }
     }
 
+    @Test func requestStillRunningWhenTheGracePeriodEndsIsCutOff() async throws {
+        let (started, startedContinuation) = AsyncStream<Void>.makeStream()
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let config = testConfiguration { $0.shutdownGracePeriod = .milliseconds(300) }
+        let server = Server(
+            configuration: config,
+            responder: ClosureResponder { _ in
+                startedContinuation.yield()
+                // Never finishes on its own within the grace period.
+                let (never, _) = AsyncStream<Void>.makeStream()
+                for await _ in never {}
+                return HTTPResponse(status: .ok)
+            }, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            let port = try await server.listeningPort()
+            let idle = try RawClient(port: port)
+            try await idle.send("GET /quick HTTP/1.1\r\nHost: t\r\n\r\n")
+            let client = try RawClient(port: port)
+            try await client.send("GET /stuck HTTP/1.1\r\nHost: t\r\n\r\n")
+            var startedIterator = started.makeAsyncIterator()
+            _ = await startedIterator.next()
+            _ = await startedIterator.next()
+            group.cancelAll()
+            try await group.waitForAll()  // run() returns once the grace period is over
+            #expect(try await client.waitForClose(timeout: 2000))
+        }
+    }
+
     @Test func cancellingRunStopsTheServer() async throws {
         let port = try await withServer { _, port in port }
         #expect(port > 0)

@@ -11,8 +11,10 @@ import Testing
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)
             let path = "/v1/enterprises/\(Lifecycle.uscc)/appointments"
-            let first = try await actors.company.post(path, json: FilingFixture.json(), headers: ["Idempotency-Key": "k-1"])
-            let again = try await actors.company.post(path, json: FilingFixture.json(), headers: ["Idempotency-Key": "k-1"])
+            let first = try await actors.company.post(
+                path, json: FilingFixture.json(), headers: ["Idempotency-Key": "k-1"])
+            let again = try await actors.company.post(
+                path, json: FilingFixture.json(), headers: ["Idempotency-Key": "k-1"])
             #expect(first.status == 201)
             #expect(again.status == 201)
             #expect(again.body == first.body)
@@ -32,7 +34,9 @@ import Testing
             let id = try await Lifecycle.file(actors.company)
             let read = try await actors.regulator.get("/v1/appointments/\(id)")
             let etag = try #require(read[header: "etag"])
-            #expect(try await actors.regulator.get("/v1/appointments/\(id)", headers: ["If-None-Match": etag]).status == 304)
+            #expect(
+                try await actors.regulator.get("/v1/appointments/\(id)", headers: ["If-None-Match": etag]).status == 304
+            )
             #expect(try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status == 200)
             let changed = try await actors.regulator.get("/v1/appointments/\(id)", headers: ["If-None-Match": etag])
             #expect(changed.status == 200)
@@ -44,7 +48,9 @@ import Testing
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)
             var expected: [Int] = []
-            for person in 1...5 { expected.append(try await Lifecycle.file(actors.company, FilingFixture.json(person: person))) }
+            for person in 1...5 {
+                expected.append(try await Lifecycle.file(actors.company, FilingFixture.json(person: person)))
+            }
             var seen: [Int] = []
             var next: String? = "/v1/appointments?limit=2"
             var inserted = 0

@@ -30,7 +30,8 @@ import Testing
     @Test func aFilingIsSubmittedWithItsHistoryAndCanBeRead() async throws {
         try await withTestServer { server in
             let actors = try await Self.actors(server)
-            let reply = try await actors.company.post("/v1/enterprises/\(Self.uscc)/appointments", json: FilingFixture.json())
+            let reply = try await actors.company.post(
+                "/v1/enterprises/\(Self.uscc)/appointments", json: FilingFixture.json())
             #expect(reply.status == 201)
             let id = try #require(reply.json["id"] as? Int)
             #expect(reply[header: "location"] == "/v1/appointments/\(id)")
@@ -44,7 +45,9 @@ import Testing
             let read = try await actors.regulator.get("/v1/appointments/\(id)")
             #expect(read.status == 200)
             let etag = try #require(read[header: "etag"])
-            #expect(try await actors.regulator.get("/v1/appointments/\(id)", headers: ["If-None-Match": etag]).status == 304)
+            #expect(
+                try await actors.regulator.get("/v1/appointments/\(id)", headers: ["If-None-Match": etag]).status == 304
+            )
             let own = try await actors.company.get("/v1/enterprises/\(Self.uscc)/appointments")
             #expect((own.json["data"] as? [Any])?.count == 1)
         }
@@ -54,7 +57,8 @@ import Testing
         try await withTestServer { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
-            let returned = try await actors.regulator.post("/v1/appointments/\(id)/return", json: #"{"reason":"缺少任命决定"}"#)
+            let returned = try await actors.regulator.post(
+                "/v1/appointments/\(id)/return", json: #"{"reason":"缺少任命决定"}"#)
             #expect(returned.status == 200)
             #expect(returned.json["status"] as? String == "returned")
             let resubmitted = try await actors.company.post(
@@ -62,7 +66,8 @@ import Testing
             #expect(resubmitted.status == 200)
             #expect(resubmitted.json["status"] as? String == "submitted")
             #expect(resubmitted.json["position"] as? String == "总经理")
-            let registered = try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-04-01"}"#)
+            let registered = try await actors.regulator.post(
+                "/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-04-01"}"#)
             #expect(registered.status == 200)
             #expect(registered.json["status"] as? String == "registered")
             #expect(registered.json["registered_on"] as? String == "2025-04-01")
@@ -74,7 +79,10 @@ import Testing
             #expect(dismissed.json["status"] as? String == "dismissed")
             #expect(dismissed.json["ended_on"] as? String == "2025-06-01")
             let history = try #require(dismissed.json["history"] as? [[String: Any]])
-            #expect(history.map { $0["to"] as? String } == ["submitted", "returned", "submitted", "registered", "dismissed"])
+            #expect(
+                history.map { $0["to"] as? String } == [
+                    "submitted", "returned", "submitted", "registered", "dismissed",
+                ])
             #expect(history[1]["reason"] as? String == "缺少任命决定")
             #expect(history.allSatisfy { ($0["actor"] as? String)?.hasPrefix("token:") == true })
         }
@@ -94,7 +102,9 @@ import Testing
         ("register", #"{}"#, "registered"), ("return", #"{"reason":"x"}"#, "registered"),
         ("resubmit", FilingFixture.json(), "registered"),
     ])
-    func anActionTheStatusDoesNotAllowIsAConflictNamingTheStatus(action: String, body: String, status: String) async throws {
+    func anActionTheStatusDoesNotAllowIsAConflictNamingTheStatus(action: String, body: String, status: String)
+        async throws
+    {
         try await withTestServer { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
@@ -111,7 +121,8 @@ import Testing
         try await withTestServer { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
-            let unregistered = try await actors.company.post("/v1/appointments/\(id)/dismiss", json: #"{"reason":"撤回"}"#)
+            let unregistered = try await actors.company.post(
+                "/v1/appointments/\(id)/dismiss", json: #"{"reason":"撤回"}"#)
             #expect(unregistered.status == 409)
             #expect((unregistered.json["detail"] as? String)?.contains("a submitted appointment") == true)
             #expect(try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status == 200)
@@ -131,12 +142,15 @@ import Testing
             let noReason = try await actors.regulator.post("/v1/appointments/\(id)/return", json: "{}")
             #expect(noReason.status == 422)
             #expect((noReason.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "reason")
-            let early = try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-02-01"}"#)
+            let early = try await actors.regulator.post(
+                "/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-02-01"}"#)
             #expect(early.status == 422)
             #expect((early.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "registered_on")
-            let future = try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-07-01"}"#)
+            let future = try await actors.regulator.post(
+                "/v1/appointments/\(id)/register", json: #"{"registered_on":"2025-07-01"}"#)
             #expect(future.status == 422)
-            let unknown = try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"status":"registered"}"#)
+            let unknown = try await actors.regulator.post(
+                "/v1/appointments/\(id)/register", json: #"{"status":"registered"}"#)
             #expect(unknown.status == 422)
         }
     }
@@ -146,15 +160,33 @@ import Testing
             let actors = try await Self.actors(server)
             let reply = try await actors.company.post(
                 "/v1/enterprises/\(Self.uscc)/appointments",
-                json: #"{"role":"boss","person":{"name":"张三","id_number":"440000198001010001","phone":"123"},"appointed_on":"2025-13-01","status":"registered"}"#)
+                json:
+                    #"{"role":"boss","person":{"name":"张三","id_number":"440000198001010001","phone":"123"},"appointed_on":"2025-13-01","status":"registered"}"#
+            )
             #expect(reply.status == 422)
             let fields = Set(((reply.json["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String })
             #expect(fields == ["status"], "read-only fields are refused before the rest is judged: \(reply.text)")
             let second = try await actors.company.post(
                 "/v1/enterprises/\(Self.uscc)/appointments",
-                json: #"{"role":"boss","person":{"name":"张三","id_number":"440000198001010001","phone":"123"},"appointed_on":"2025-13-01"}"#)
+                json:
+                    #"{"role":"boss","person":{"name":"张三","id_number":"440000198001010001","phone":"123"},"appointed_on":"2025-13-01"}"#
+            )
             let more = Set(((second.json["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String })
             #expect(more == ["role", "person.id_number", "person.phone", "position", "appointed_on"])
+        }
+    }
+
+    @Test func aDeregisteredEnterpriseCannotFileAndAnotherEnterpriseCannotFileForIt() async throws {
+        try await withTestServer { server in
+            let closed = Enterprise.fixture(5, region: "442000100001", deregisteredOn: "2025-01-01")
+            try await server.seed([closed])
+            let actors = try await Self.actors(server)
+            let refused = try await actors.regulator.post(
+                "/v1/enterprises/\(closed.uscc.value)/appointments", json: FilingFixture.json())
+            #expect(refused.status == 409)
+            let foreign = try await actors.company.post(
+                "/v1/enterprises/\(closed.uscc.value)/appointments", json: FilingFixture.json())
+            #expect(foreign.status == 404)
         }
     }
 }

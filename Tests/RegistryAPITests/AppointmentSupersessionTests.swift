@@ -12,9 +12,14 @@ import Testing
     @Test func registeringANewCQOSupersedesTheOldFromTheNewRegistrationDate() async throws {
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)
-            let first = try await Lifecycle.file(actors.company, FilingFixture.json(person: 1, appointedOn: "2023-01-05"))
-            #expect(try await actors.regulator.post("/v1/appointments/\(first)/register", json: #"{"registered_on":"2023-02-01"}"#).status == 200)
-            let second = try await Lifecycle.file(actors.company, FilingFixture.json(person: 2, appointedOn: "2025-05-01"))
+            let first = try await Lifecycle.file(
+                actors.company, FilingFixture.json(person: 1, appointedOn: "2023-01-05"))
+            #expect(
+                try await actors.regulator.post(
+                    "/v1/appointments/\(first)/register", json: #"{"registered_on":"2023-02-01"}"#
+                ).status == 200)
+            let second = try await Lifecycle.file(
+                actors.company, FilingFixture.json(person: 2, appointedOn: "2025-05-01"))
             let registered = try await actors.regulator.post("/v1/appointments/\(second)/register", json: "{}")
             #expect(registered.status == 200)
             let old = try await actors.regulator.get("/v1/appointments/\(first)")
@@ -31,7 +36,8 @@ import Testing
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)
             for person in 1...2 {
-                let id = try await Lifecycle.file(actors.company, FilingFixture.json(role: "safety_officer", person: person))
+                let id = try await Lifecycle.file(
+                    actors.company, FilingFixture.json(role: "safety_officer", person: person))
                 #expect(try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status == 200)
             }
             let held = try await actors.regulator.get("/v1/appointments?status=registered")
@@ -45,7 +51,9 @@ import Testing
             let id = try await Lifecycle.file(actors.company)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<2 {
-                    group.addTask { try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status }
+                    group.addTask {
+                        try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -60,7 +68,9 @@ import Testing
             let second = try await Lifecycle.file(actors.company, FilingFixture.json(person: 2))
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for id in [first, second] {
-                    group.addTask { try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status }
+                    group.addTask {
+                        try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -99,9 +109,11 @@ import Testing
             try await server.seed([other])
             let actors = try await Lifecycle.actors(server)
             let regulator = actors.regulator
-            let a = try await regulator.post("/v1/enterprises/\(Lifecycle.uscc)/appointments", json: FilingFixture.json(person: 5))
+            let a = try await regulator.post(
+                "/v1/enterprises/\(Lifecycle.uscc)/appointments", json: FilingFixture.json(person: 5))
             let b = try await regulator.post(
-                "/v1/enterprises/\(other.uscc.value)/appointments", json: FilingFixture.json(role: "safety_officer", person: 5))
+                "/v1/enterprises/\(other.uscc.value)/appointments",
+                json: FilingFixture.json(role: "safety_officer", person: 5))
             #expect(a.status == 201 && b.status == 201)
             #expect(a.json["person_id"] as? Int == b.json["person_id"] as? Int)
         }

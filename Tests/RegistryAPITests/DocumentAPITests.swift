@@ -53,7 +53,9 @@ import Testing
             let first = try await Self.put(actors.company, path, Self.pdf, type: "application/pdf")
             let etag = try #require(first[header: "etag"])
             #expect(try await Self.put(actors.company, path, Self.png, type: "image/png").status == 428)
-            #expect(try await Self.put(actors.company, path, Self.png, type: "image/png", ifMatch: "\"stale\"").status == 412)
+            #expect(
+                try await Self.put(actors.company, path, Self.png, type: "image/png", ifMatch: "\"stale\"").status
+                    == 412)
             let second = try await Self.put(actors.regulator, path, Self.png, type: "image/png", ifMatch: etag)
             #expect(second.status == 200)
             #expect(second.json["version"] as? Int == 2)
@@ -62,6 +64,9 @@ import Testing
                 try $0.documentVersions(appointmentID: Int64(id), kind: .commitment)
             }
             #expect(versions.map(\.version) == [1, 2])
+            let repeated = try await Self.put(actors.company, path, Self.png, type: "image/png", ifMatch: second[header: "etag"])
+            #expect(repeated.status == 200)
+            #expect(repeated.json["version"] as? Int == 2, "the same bytes again are not a new version")
             #expect(versions.map(\.sha256) == [SHA256.hex(Self.pdf), SHA256.hex(Self.png)])
         }
     }
@@ -73,7 +78,8 @@ import Testing
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Lifecycle.file(actors.company)
-            let reply = try await Self.put(actors.company, "/v1/appointments/\(id)/documents/decision", bytes, type: type)
+            let reply = try await Self.put(
+                actors.company, "/v1/appointments/\(id)/documents/decision", bytes, type: type)
             #expect(reply.status == 415)
         }
     }
@@ -85,10 +91,14 @@ import Testing
             let actors = try await Lifecycle.actors(server)
             let id = try await Lifecycle.file(actors.company)
             let big = Self.pdf + [UInt8](repeating: 0x20, count: 100)
-            let reply = try await Self.put(actors.company, "/v1/appointments/\(id)/documents/decision", big, type: "application/pdf")
+            let reply = try await Self.put(
+                actors.company, "/v1/appointments/\(id)/documents/decision", big, type: "application/pdf")
             #expect(reply.status == 413)
             let other = try await server.client("enterprise", uscc: Enterprise.fixture(9).uscc.value)
-            #expect(try await Self.put(other, "/v1/appointments/\(id)/documents/decision", Self.pdf, type: "application/pdf").status == 404)
+            #expect(
+                try await Self.put(
+                    other, "/v1/appointments/\(id)/documents/decision", Self.pdf, type: "application/pdf"
+                ).status == 404)
         }
     }
 }

@@ -18,8 +18,12 @@ import Testing
             #expect(try await actors.regulator.post("/v1/enterprises", json: EnterpriseAPITests.body).status == 201)
             let uscc = USCC.fixture(7).value
             let etag = try await actors.regulator.get("/v1/enterprises/\(uscc)")[header: "etag"] ?? ""
-            #expect(try await actors.regulator.patch("/v1/enterprises/\(uscc)", json: #"{"name":"改名"}"#, headers: ["If-Match": etag]).status == 200)
-            let csv = "uscc,name,region_code,size_class,above_scale,industry_code,sector\n\(USCC.fixture(9).value),导入企业,442000100001,small,false,C3857,product\n"
+            #expect(
+                try await actors.regulator.patch(
+                    "/v1/enterprises/\(uscc)", json: #"{"name":"改名"}"#, headers: ["If-Match": etag]
+                ).status == 200)
+            let csv =
+                "uscc,name,region_code,size_class,above_scale,industry_code,sector\n\(USCC.fixture(9).value),导入企业,442000100001,small,false,C3857,product\n"
             let imported = try await actors.regulator.send(
                 "POST", "/v1/enterprises/import", headers: ["Content-Type": "text/csv"], body: Array(csv.utf8))
             #expect(imported.status == 200)
@@ -28,9 +32,11 @@ import Testing
 
             let feed = try await actors.regulator.get("/v1/events")
             #expect(feed.status == 200)
-            #expect(Self.kinds(feed) == [
-                "enterprise.created", "enterprise.updated", "enterprise.imported", "appointment.filed", "appointment.registered",
-            ])
+            #expect(
+                Self.kinds(feed) == [
+                    "enterprise.created", "enterprise.updated", "enterprise.imported", "appointment.filed",
+                    "appointment.registered",
+                ])
             let data = try #require(feed.json["data"] as? [[String: Any]])
             let ids = data.compactMap { $0["id"] as? Int }
             #expect(ids == ids.sorted())
@@ -57,7 +63,8 @@ import Testing
             _ = try await Lifecycle.file(actors.company)
             let woken = try await waiting
             #expect(Self.kinds(woken) == ["appointment.filed"])
-            #expect(began.duration(to: clock.now) < .seconds(20), "answered on the commit, not at the end of the wait")
+            // Generous: a loaded machine delays the answer, but only a missed wake-up waits the full 30 s.
+            #expect(began.duration(to: clock.now) < .seconds(28), "answered on the commit, not at the end of the wait")
         }
     }
 

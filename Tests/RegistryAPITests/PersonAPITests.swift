@@ -24,10 +24,14 @@ import Testing
             #expect((page.json["appointments"] as? [[String: Any]])?.first?["id"] as? Int == id)
 
             let admin = try await server.client("admin", region: "44")
-            let audit = try await admin.get("/v1/audit-events?action=person.read_personal_data&resource=person/\(personID)")
+            let audit = try await admin.get(
+                "/v1/audit-events?action=person.read_personal_data&resource=person/\(personID)")
             let entries = try #require(audit.json["data"] as? [[String: Any]])
             #expect(entries.count >= 2)
-            #expect(entries.allSatisfy { $0["actor_role"] as? String == "regulator" && ($0["request_id"] as? String)?.isEmpty == false })
+            #expect(
+                entries.allSatisfy {
+                    $0["actor_role"] as? String == "regulator" && ($0["request_id"] as? String)?.isEmpty == false
+                })
             #expect(!audit.text.contains(Self.idNumber))
         }
     }
@@ -49,7 +53,9 @@ import Testing
             #expect(page.json["phone"] as? String == "138****5678")
             let admin = try await server.client("admin", region: "44")
             let audit = try await admin.get("/v1/audit-events?action=person.read_personal_data")
-            #expect((audit.json["data"] as? [Any])?.isEmpty == true, "the company's own reads and masked reads are not audited")
+            #expect(
+                (audit.json["data"] as? [Any])?.isEmpty == true,
+                "the company's own reads and masked reads are not audited")
         }
     }
 

@@ -20,7 +20,8 @@ import Testing
     static func upload(_ client: TestClient, _ bytes: [UInt8], query: String = "", contentType: String = "text/csv")
         async throws -> TestReply
     {
-        try await client.send("POST", "/v1/enterprises/import\(query)", headers: ["Content-Type": contentType], body: bytes)
+        try await client.send(
+            "POST", "/v1/enterprises/import\(query)", headers: ["Content-Type": contentType], body: bytes)
     }
 
     static func count(_ server: TestServer) throws -> Int {
@@ -60,10 +61,11 @@ import Testing
             let reply = try await Self.upload(client, csv)
             #expect(reply.status == 422, "\(reply.text)")
             let errors = try #require(reply.json["errors"] as? [[String: Any]])
-            #expect(errors.contains { error in
-                error["line"] as? Int == 3 && (field.isEmpty || error["field"] as? String == field)
-                    && (code.isEmpty || error["code"] as? String == code)
-            }, "\(reply.text)")
+            #expect(
+                errors.contains { error in
+                    error["line"] as? Int == 3 && (field.isEmpty || error["field"] as? String == field)
+                        && (code.isEmpty || error["code"] as? String == code)
+                }, "\(reply.text)")
             #expect(try Self.count(server) == 0, "a rejected import writes nothing")
         }
     }
@@ -97,7 +99,8 @@ import Testing
     @Test func aDryRunWritesNothingAndSkipInvalidWritesTheGoodLines() async throws {
         try await withTestServer { server in
             let client = try await server.client("regulator", region: "4420")
-            let csv = [Self.header, Self.line(1), "bad,line,1,small,false,C3857,product", Self.line(2)].joined(separator: "\n")
+            let csv = [Self.header, Self.line(1), "bad,line,1,small,false,C3857,product", Self.line(2)].joined(
+                separator: "\n")
             let dry = try await Self.upload(client, csv, query: "?dry_run=true&skip_invalid=true")
             #expect(dry.status == 200)
             #expect(dry.json["dry_run"] as? Bool == true)
@@ -128,28 +131,39 @@ import Testing
             #expect(lines.count == 3)
             #expect(lines[1].contains("'=HYPERLINK"))
             #expect(lines[2].contains("\"中山市\"\"引号\"\",公司\""))
+            let etag = try #require(reply[header: "etag"])
+            #expect(try await regulator.get("/v1/enterprises/export", headers: ["If-None-Match": etag]).status == 304)
             let medium = try await regulator.get("/v1/enterprises/export?size_class=medium")
+            #expect(medium[header: "etag"] != etag)
             #expect(String(decoding: medium.body, as: UTF8.self).split(separator: "\r\n").count == 2)
             #expect(try await regulator.get("/v1/enterprises/export?limit=5").status == 422)
+            let filed = try await regulator.post(
+                "/v1/enterprises/\(inside.uscc.value)/appointments", json: FilingFixture.json())
+            #expect(filed.status == 201)
+            #expect(try await regulator.get("/v1/enterprises/export", headers: ["If-None-Match": etag]).status == 200)
             let company = try await server.client("enterprise", uscc: inside.uscc.value)
             #expect(try await company.get("/v1/enterprises/export").status == 403)
         }
     }
 
-    /// `text` in GB18030, as Excel in China saves it, made with the system's `iconv -f UTF-8 -t GB18030`.
+    /// `text` in GB18030, as Excel in China saves it, converted in-process with glibc's iconv (no subprocess
+    /// blocking a cooperative thread).
     static func gb18030(_ text: String) -> [UInt8]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return nil }
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? [UInt8](data) : nil
+        let converter = iconv_open("GB18030", "UTF-8")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        let produced: Int? = input.withUnsafeMutableBytes { inBuffer in
+            output.withUnsafeMutableBytes { outBuffer in
+                var inPointer = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                var outPointer = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuffer.count
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return result == -1 || inLeft != 0 ? nil : outBuffer.count - outLeft
+            }
+        }
+        return produced.map { Array(output[..<$0]) }
     }
 }

@@ -12,8 +12,11 @@ import Testing
     /// Registers a CQO appointed in 2023 and dismisses it on `endedOn`; returns its id.
     static func endedCQO(_ actors: Lifecycle.Actors, endedOn: String) async throws -> Int {
         let id = try await Lifecycle.file(actors.company, FilingFixture.json(appointedOn: "2023-01-05"))
-        #expect(try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2023-02-01"}"#).status == 200)
-        let dismissed = try await actors.company.post("/v1/appointments/\(id)/dismiss", json: #"{"ended_on":"\#(endedOn)","reason":"离职"}"#)
+        #expect(
+            try await actors.regulator.post("/v1/appointments/\(id)/register", json: #"{"registered_on":"2023-02-01"}"#)
+                .status == 200)
+        let dismissed = try await actors.company.post(
+            "/v1/appointments/\(id)/dismiss", json: #"{"ended_on":"\#(endedOn)","reason":"离职"}"#)
         #expect(dismissed.status == 200)
         return id
     }
@@ -43,13 +46,15 @@ import Testing
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)
             let old = try await Self.endedCQO(actors, endedOn: "2025-05-01")
-            let next = try await Lifecycle.file(actors.company, FilingFixture.json(person: 2, appointedOn: "2025-06-01"))
+            let next = try await Lifecycle.file(
+                actors.company, FilingFixture.json(person: 2, appointedOn: "2025-06-01"))
             #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=30")) == [old])
             let enterprise = try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")
             let current = try #require(enterprise.json["current_appointments"] as? [[String: Any]])
             #expect(current.map { $0["id"] as? Int } == [next])
             #expect(current.first?["status"] as? String == "submitted")
-            #expect(!enterprise.text.contains(ResidentIDNumber.fixture(2)), "current appointments carry no personal data")
+            #expect(
+                !enterprise.text.contains(ResidentIDNumber.fixture(2)), "current appointments carry no personal data")
 
             #expect(try await actors.regulator.post("/v1/appointments/\(next)/register", json: "{}").status == 200)
             #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=0")) == [])
@@ -82,6 +87,36 @@ import Testing
                 "/v1/enterprises/\(Lifecycle.uscc)", json: #"{"name":"新名字"}"#, headers: ["If-Match": etag])
             #expect(patched.status == 200)
             #expect((patched.json["current_appointments"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test func aListedEnterpriseShowsWhatItsOwnReadShows() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            try await server.seed([Enterprise.fixture(2, region: "442000100001")])
+            _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
+            let one = try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")
+            let list = try await actors.regulator.get("/v1/enterprises")
+            let items = try #require(list.json["data"] as? [[String: Any]])
+            #expect(items.count == 2)
+            let listed = try #require(items.first { $0["uscc"] as? String == Lifecycle.uscc })
+            #expect(listed["etag"] as? String == one[header: "etag"])
+            #expect((listed["vacancy"] as? [String: Any])?["since"] as? String == "2025-05-01")
+            #expect(items.first { $0["uscc"] as? String != Lifecycle.uscc }?["vacancy"] is NSNull)
+        }
+    }
+
+    @Test func aDeregisteredEnterpriseHasNoVacancy() async throws {
+        try await withTestServer { server in
+            let actors = try await Lifecycle.actors(server)
+            _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
+            let etag = try #require(try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")[header: "etag"])
+            let closed = try await actors.regulator.patch(
+                "/v1/enterprises/\(Lifecycle.uscc)", json: #"{"deregistered_on":"2025-06-01"}"#,
+                headers: ["If-Match": etag])
+            #expect(closed.status == 200)
+            #expect(closed.json["vacancy"] is NSNull)
+            #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=30")) == [])
         }
     }
 }

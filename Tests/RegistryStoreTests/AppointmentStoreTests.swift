@@ -12,17 +12,24 @@ import Testing
 
     static func person(_ serial: Int, name: String = "张三明") throws -> PersonDetails {
         PersonDetails(
-            name: name, idNumber: try ResidentIDNumber(ResidentIDNumber.fixture(serial)), phone: try PhoneNumber("13812345678"))
+            name: name, idNumber: try ResidentIDNumber(ResidentIDNumber.fixture(serial)),
+            phone: try PhoneNumber("13812345678"))
     }
 
-    static func filing(_ serial: Int, role: Role = .cqo, appointedOn: String = "2024-01-10") throws -> AppointmentFiling {
-        AppointmentFiling(role: role, person: try person(serial), position: "质量副总经理", isPrincipal: false, appointedOn: date(appointedOn))
+    static func filing(_ serial: Int, role: Role = .cqo, appointedOn: String = "2024-01-10") throws -> AppointmentFiling
+    {
+        AppointmentFiling(
+            role: role, person: try person(serial), position: "质量副总经理", isPrincipal: false,
+            appointedOn: date(appointedOn))
     }
 
     /// Files a filing for `enterprise` and returns the stored appointment.
-    static func file(_ writer: any RegistryWriter, _ enterprise: Enterprise, _ filing: AppointmentFiling) throws -> Appointment {
+    static func file(_ writer: any RegistryWriter, _ enterprise: Enterprise, _ filing: AppointmentFiling) throws
+        -> Appointment
+    {
         let personID = try writer.personID(for: filing.person)
-        return try writer.insert(.filed(id: 0, uscc: enterprise.uscc, personID: personID, filing: filing, by: "t", at: at))
+        return try writer.insert(
+            .filed(id: 0, uscc: enterprise.uscc, personID: personID, filing: filing, by: "t", at: at))
     }
 
     @Test func onePersonPerResidentIDWhoseDetailsFollowTheLatestFiling() async throws {
@@ -84,7 +91,8 @@ import Testing
             for (index, (enterprise, rolls)) in work.enumerated() {
                 for (step, roll) in rolls.enumerated() where roll % 4 != 0 {
                     let appointed = Self.date("2022-06-01").adding(days: roll)
-                    var appointment = try Self.file(writer, enterprise, try Self.filing(index * 3 + step, appointedOn: appointed.description))
+                    var appointment = try Self.file(
+                        writer, enterprise, try Self.filing(index * 3 + step, appointedOn: appointed.description))
                     let (registered, superseded) = try appointment.registerSuperseding(
                         try writer.appointments(of: enterprise.uscc), registeredOn: appointed.adding(days: 3),
                         today: Self.today, by: "r", at: Self.at)
@@ -92,7 +100,8 @@ import Testing
                     appointment = registered
                     if roll % 3 == 0, appointed.adding(days: 3 + roll % 200) <= Self.today {
                         appointment = try appointment.dismiss(
-                            endedOn: appointed.adding(days: 3 + roll % 200), reason: "离职", today: Self.today, by: "e", at: Self.at)
+                            endedOn: appointed.adding(days: 3 + roll % 200), reason: "离职", today: Self.today, by: "e",
+                            at: Self.at)
                     }
                     try writer.save(appointment)
                 }
@@ -117,11 +126,14 @@ import Testing
             for (index, region) in ["442000100001", "440300100001", "442000100002"].enumerated() {
                 try writer.append(
                     ChangeEvent(
-                        at: "2025-06-30T00:00:0\(index).000Z", kind: "enterprise.created", resource: "/v1/enterprises/\(index)",
+                        at: "2025-06-30T00:00:0\(index).000Z", kind: "enterprise.created",
+                        resource: "/v1/enterprises/\(index)",
                         regionCode: try RegionCode(region), payload: "{}"))
             }
         }
-        let zhongshan = try database.registry.read { try $0.changeEvents(after: nil, within: [try RegionCode("4420")], limit: 10) }
+        let zhongshan = try database.registry.read {
+            try $0.changeEvents(after: nil, within: [try RegionCode("4420")], limit: 10)
+        }
         #expect(zhongshan.map(\.resource) == ["/v1/enterprises/0", "/v1/enterprises/2"])
         let rest = try database.registry.read { try $0.changeEvents(after: zhongshan[0].id, within: [], limit: 10) }
         #expect(rest.map(\.resource) == ["/v1/enterprises/1", "/v1/enterprises/2"])
@@ -137,11 +149,13 @@ import Testing
                 try writer.insert(
                     AppointmentDocument(
                         appointmentID: id, kind: .decision, format: .pdf, size: content.count,
-                        sha256: String(repeating: "a", count: 64), uploadedAt: "2025-06-30T00:00:00.000Z", uploadedBy: "e"),
+                        sha256: String(repeating: "a", count: 64), uploadedAt: "2025-06-30T00:00:00.000Z",
+                        uploadedBy: "e"),
                     content: content)
             }
         }
-        let latest = try #require(try database.registry.read { try $0.latestDocument(appointmentID: id, kind: .decision) })
+        let latest = try #require(
+            try database.registry.read { try $0.latestDocument(appointmentID: id, kind: .decision) })
         #expect(latest.document.version == 2)
         #expect(latest.content == Array("%PDF-2".utf8))
         #expect(try database.registry.read { try $0.documentVersions(appointmentID: id, kind: .decision) }.count == 2)

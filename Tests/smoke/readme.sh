@@ -50,6 +50,25 @@ status=$(curl -s -o "$work/import.json" -w '%{http_code}' -X POST "$base/v1/ente
 expect 200 "$status" "dry-run import"
 grep -q '"created":1' "$work/import.json" || fail "import report: $(cat "$work/import.json")"
 
+status=$(curl -s -o "$work/filed.json" -w '%{http_code}' -X POST "$base/v1/enterprises/91442000MA4UJ6R97W/appointments" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H 'Idempotency-Key: filing-1' \
+  -d '{"role":"cqo","person":{"name":"张三明","id_number":"44200019800101005X","phone":"13812345678"},
+       "position":"质量副总经理","is_principal":false,"appointed_on":"2025-03-01"}')
+expect 201 "$status" "file an appointment"
+grep -q '"status":"submitted"' "$work/filed.json" || fail "filing body: $(cat "$work/filed.json")"
+
+status=$(curl -s -o "$work/registered.json" -w '%{http_code}' -X POST "$base/v1/appointments/1/register" -H "Authorization: Bearer $TOKEN")
+expect 200 "$status" "register it"
+grep -q '"status":"registered"' "$work/registered.json" || fail "register body: $(cat "$work/registered.json")"
+
+status=$(curl -s -o "$work/events.json" -w '%{http_code}' "$base/v1/events?wait=10" -H "Authorization: Bearer $TOKEN")
+expect 200 "$status" "read the change feed"
+grep -q '"kind":"appointment.registered"' "$work/events.json" || fail "feed: $(cat "$work/events.json")"
+
+status=$(curl -s -o "$work/roster.csv" -w '%{http_code}' "$base/v1/enterprises/export" -H "Authorization: Bearer $TOKEN")
+expect 200 "$status" "export the roster"
+grep -q '91442000MA4UJ6R97W,.*,true' "$work/roster.csv" || fail "export: $(cat "$work/roster.csv")"
+
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/openapi.yaml")
 expect 200 "$status" "the contract is served"
 echo "README smoke: all good"

@@ -29,11 +29,24 @@ extension EventLoop {
                 socket.close()
                 continue
             }
-            adopt(socket, address: address)
+            // The kernel wakes one loop for a burst of connections (EPOLLEXCLUSIVE); spread them round-robin.
+            let target = nextTarget % max(1, siblings.count)
+            nextTarget &+= 1
+            if siblings.isEmpty || siblings[target] === mailbox {
+                adopt(socket, address: address)
+            } else {
+                siblings[target].post(.adopt(socket, address))
+            }
         }
     }
 
-    private func adopt(_ socket: Socket, address: SocketAddress) {
+    /// Takes a new connection into this loop: TCP_NODELAY, TLS session, epoll registration.
+    func adopt(_ socket: Socket, address: SocketAddress) {
+        guard !draining else {
+            context.connectionCount.subtract(1, ordering: .relaxed)
+            socket.close()
+            return
+        }
         socket.setNoDelay()
         var transport = ConnectionTransport(socket: socket, tls: nil)
         if let tls = context.tls {

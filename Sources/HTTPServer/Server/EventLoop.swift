@@ -39,6 +39,10 @@ final class EventLoop: @unchecked Sendable {
     var runningJobs: [UnownedJob] = []
     /// The loop thread's pthread_t, for `isLoopThread`.
     let loopThread = Atomic<UInt>(0)
+    /// Every loop's mailbox (this one's included), set before the threads start; new connections are spread
+    /// over them.
+    var siblings: [Mailbox] = []
+    var nextTarget = 0
     /// A spare descriptor, closed to accept and drop a connection when the process runs out (EMFILE).
     var reserveDescriptor: Int32 = -1
 
@@ -134,6 +138,8 @@ final class EventLoop: @unchecked Sendable {
                 beginDrain(deadline: deadline)
             case .run(let job):
                 localJobs.append(job)
+            case .adopt(let socket, let address):
+                adopt(socket, address: address)
             }
         }
         messages.removeAll(keepingCapacity: true)

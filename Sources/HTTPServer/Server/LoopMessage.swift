@@ -1,3 +1,4 @@
+import Sockets
 import Synchronization
 
 /// What request tasks and the server tell an event loop.
@@ -11,6 +12,8 @@ enum LoopMessage: Sendable {
     case drain(deadline: UInt64)
     /// A handler task's job to run on the loop thread (`HandlerExecution.eventLoop`).
     case run(UnownedJob)
+    /// A connection another loop accepted, for this loop to serve (round-robin balance).
+    case adopt(Socket, SocketAddress)
 }
 
 /// The connection a message was meant for is closed.
@@ -72,6 +75,7 @@ final class Mailbox: Sendable {
         switch message {
         case .write(_, _, _, _, _, let flushed?): flushed.resume(throwing: ConnectionClosedError())
         case .run(let job): globalConcurrentExecutor.enqueue(ExecutorJob(job))
+        case .adopt(let socket, _): socket.close()
         default: break
         }
     }

@@ -80,6 +80,8 @@ package final class Server: Sendable {
                     if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { allExited.fire() }
                 }
             }
+            let mailboxes = loops.map(\.mailbox)
+            for loop in loops { loop.siblings = mailboxes }
             for loop in loops { try loop.start() }
             markListening(port: port)
             logger.info("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])

@@ -32,6 +32,6 @@ package enum RegistryApplication {
         CoverageTargetController(services: services).register(&routes)
         CoverageController(services: services).register(&routes)
         DashboardController(services: services).register(&routes)
-        return RegistryResponder(router: routes.router, metrics: metrics)
+        return RegistryResponder(router: routes.router, metrics: metrics, changes: services.changes)
     }
 }

@@ -8,6 +8,7 @@ import Synchronization
 final class ChangeNotifier: Sendable {
     private struct State {
         var generation: UInt64 = 0
+        var closed = false
         var nextWaiter: UInt64 = 0
         var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
     }
@@ -16,6 +17,20 @@ final class ChangeNotifier: Sendable {
 
     /// Counts commits seen so far.
     var generation: UInt64 { state.withLock { $0.generation } }
+
+    /// True once the server is shutting down: waits end at once, so that long-polls answer before the grace
+    /// period runs out instead of being cut off.
+    var isClosed: Bool { state.withLock { $0.closed } }
+
+    /// Ends every wait, now and later (graceful shutdown).
+    func close() {
+        let waiters = state.withLock { state in
+            state.closed = true
+            defer { state.waiters = [:] }
+            return state.waiters
+        }
+        for waiter in waiters.values { waiter.resume() }
+    }
 
     /// Called after a commit: moves the generation on and resumes every waiter.
     func notify() {
@@ -27,13 +42,22 @@ final class ChangeNotifier: Sendable {
         for waiter in waiters.values { waiter.resume() }
     }
 
-    /// Returns after a commit later than `generation`, after `timeout`, or when the task is cancelled.
-    func waitForChange(after generation: UInt64, timeout: Duration) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.waitForChange(after: generation) }
-            group.addTask { try? await Task.sleep(for: timeout) }
-            await group.next()
+    /// Returns after a commit later than `generation` (true), at shutdown (true), after `timeout` (false), or when
+    /// the task is cancelled (false).
+    @discardableResult
+    func waitForChange(after generation: UInt64, timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.waitForChange(after: generation)
+                return !Task.isCancelled
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let woken = await group.next() ?? false
             group.cancelAll()
+            return woken
         }
     }
 
@@ -45,7 +69,7 @@ final class ChangeNotifier: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
-                    if state.generation != generation || Task.isCancelled { return true }
+                    if state.generation != generation || state.closed || Task.isCancelled { return true }
                     state.waiters[id] = continuation
                     return false
                 }

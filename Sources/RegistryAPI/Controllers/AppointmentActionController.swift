@@ -66,7 +66,9 @@ struct AppointmentActionController {
         let reason = fields.string("reason")
         fields.refuseUnread()
         try fields.problems.throwIfAny()
-        let endedOn = try endedText.map { text throws(ValidationFailure) in try CivilDate.parsed(text, field: "ended_on") }
+        let endedOn = try endedText.map { text throws(ValidationFailure) in
+            try CivilDate.parsed(text, field: "ended_on")
+        }
         return try await act(context, .dismiss) { appointment, _, context in
             [
                 try appointment.dismiss(
@@ -88,7 +90,8 @@ struct AppointmentActionController {
         let caller = context.caller
         let request = context.request
         return try await services.mutate(context) { writer in
-            guard let current = try writer.appointment(id: id), caller.covers(region: current.regionCode, uscc: current.appointment.uscc)
+            guard let current = try writer.appointment(id: id),
+                caller.covers(region: current.regionCode, uscc: current.appointment.uscc)
             else { throw Problem.notFound() }
             let changed = try decide(current.appointment, writer, context)
             for appointment in changed { try writer.save(appointment) }
@@ -105,7 +108,9 @@ struct AppointmentActionController {
                     AuditNote(
                         action: "appointment.\(appointment.id == id ? action.rawValue : "supersede")",
                         resource: "appointment/\(appointment.id)", change: appointment.id == id ? request.body : body)
-                } + (personalData ? Services.personalDataNotes(caller, request, personIDs: [updated.appointment.personID]) : [])
+                }
+                + (personalData
+                    ? Services.personalDataNotes(caller, request, personIDs: [updated.appointment.personID]) : [])
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .ok, headers: ["Content-Type": "application/json", "ETag": EntityTag.of(body)], bytes: body),

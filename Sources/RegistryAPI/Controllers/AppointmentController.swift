@@ -12,7 +12,8 @@ struct AppointmentController {
 
     func register(_ routes: inout Routes) {
         routes.protected(.post, "/v1/enterprises/{uscc}/appointments", .fileAppointment, fileAppointment)
-        routes.protected(.get, "/v1/enterprises/{uscc}/appointments", .listEnterpriseAppointments, listEnterpriseAppointments)
+        routes.protected(
+            .get, "/v1/enterprises/{uscc}/appointments", .listEnterpriseAppointments, listEnterpriseAppointments)
         routes.protected(.get, "/v1/appointments", .listAppointments, listAppointments)
         routes.protected(.get, "/v1/appointments/{id}", .readAppointment, getAppointment)
     }
@@ -31,7 +32,8 @@ struct AppointmentController {
             else { throw Problem.notFound() }
             guard enterprise.isActive(on: today) else {
                 throw Problem(
-                    .conflict, type: ProblemType.conflict, detail: "the enterprise was deregistered on \(enterprise.deregisteredOn?.description ?? "")")
+                    .conflict, type: ProblemType.conflict,
+                    detail: "the enterprise was deregistered on \(enterprise.deregisteredOn?.description ?? "")")
             }
             let personID = try writer.personID(for: filing.person)
             let appointment = try writer.insert(
@@ -47,9 +49,14 @@ struct AppointmentController {
                 bytes: body)
             return MutationOutcome(
                 response: response,
-                audit: [AuditNote(action: "appointment.file", resource: "appointment/\(appointment.id)", change: request.body)]
+                audit: [
+                    AuditNote(
+                        action: "appointment.file", resource: "appointment/\(appointment.id)", change: request.body)
+                ]
                     + Services.personalDataNotes(caller, request, personIDs: [personID]),
-                changes: [ChangeEvents.appointment(appointment, kind: "filed", region: enterprise.regionCode, at: context.now)])
+                changes: [
+                    ChangeEvents.appointment(appointment, kind: "filed", region: enterprise.regionCode, at: context.now)
+                ])
         }
     }
 

@@ -40,7 +40,9 @@ enum AppointmentFilters {
             if query.personID == nil { problems.add("person_id", "type", "person_id is a whole number") }
         }
         if let text = parameters["vacant_over_days"] {
-            if let days = Int(text), (0...36_500).contains(days) { query.vacantOverDays = days } else {
+            if let days = Int(text), (0...36_500).contains(days) {
+                query.vacantOverDays = days
+            } else {
                 problems.add("vacant_over_days", "range", "vacant_over_days is a whole number of days from 0 to 36500")
             }
         }

@@ -34,6 +34,15 @@ struct DocumentController {
         return try await services.mutate(context) { writer in
             if let current = try writer.latestDocument(appointmentID: document.appointmentID, kind: kind) {
                 try EntityTag.requireMatch(request, current: Self.etag(current.document))
+                // PUT is idempotent: the same bytes again are the current version, not a new one.
+                if current.document.sha256 == document.sha256 && current.document.format == document.format {
+                    return MutationOutcome(
+                        response: HTTPResponse(
+                            status: .ok,
+                            headers: ["Content-Type": "application/json", "ETag": Self.etag(current.document)],
+                            bytes: Self.encode(current.document)),
+                        audit: [])
+                }
             }
             let stored = try writer.insert(document, content: content)
             let body = Self.encode(stored)
@@ -43,7 +52,11 @@ struct DocumentController {
                     status: stored.version == 1 ? .created : .ok,
                     headers: ["Content-Type": "application/json", "ETag": Self.etag(stored), "Location": path],
                     bytes: body),
-                audit: [AuditNote(action: "appointment.document_upload", resource: "appointment/\(stored.appointmentID)", change: body)],
+                audit: [
+                    AuditNote(
+                        action: "appointment.document_upload", resource: "appointment/\(stored.appointmentID)",
+                        change: body)
+                ],
                 changes: [
                     ChangeEvents.appointment(
                         record.appointment, kind: "document_uploaded", region: record.regionCode, at: context.now)
@@ -54,7 +67,10 @@ struct DocumentController {
     @Sendable func downloadDocument(_ context: RequestContext) async throws -> HTTPResponse {
         let kind = try Self.kind(context)
         let record = try AppointmentController.record(context, services: services)
-        guard let (document, content) = try services.storage.read({ try $0.latestDocument(appointmentID: record.appointment.id, kind: kind) })
+        guard
+            let (document, content) = try services.storage.read({
+                try $0.latestDocument(appointmentID: record.appointment.id, kind: kind)
+            })
         else { throw Problem.notFound("no \(kind.rawValue) document was uploaded") }
         let suffix = document.format == .jpeg ? "jpg" : document.format.rawValue
         return EntityTag.respond(

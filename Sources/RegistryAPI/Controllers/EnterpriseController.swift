@@ -93,10 +93,12 @@ struct EnterpriseController {
         let grace = services.configuration.vacancyGracePeriodDays
         let today = context.today
         let items = try services.storage.read { reader in
-            try reader.enterprises(query).map { record in
-                let appointments = try EnterpriseAppointments.load(
-                    record.enterprise.uscc, from: reader, today: today, gracePeriodDays: grace)
-                return (record.enterprise.uscc.value, EnterpriseJSON.document(record, appointments).body)
+            let records = try reader.enterprises(query)
+            let appointments = try EnterpriseAppointments.load(
+                records.map(\.enterprise.uscc), from: reader, today: today, gracePeriodDays: grace)
+            return records.map { record in
+                let shown = appointments[record.enterprise.uscc] ?? .none
+                return (record.enterprise.uscc.value, EnterpriseJSON.document(record, shown).body)
             }
         }
         let next = items.count == query.limit ? items.last?.0 : nil

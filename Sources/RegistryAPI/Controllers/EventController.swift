@@ -30,13 +30,17 @@ struct EventController {
         }
         var limit = Page.defaultLimit
         if let text = parameters["limit"] {
-            if let value = Int(text), (1...Page.maximumLimit).contains(value) { limit = value } else {
+            if let value = Int(text), (1...Page.maximumLimit).contains(value) {
+                limit = value
+            } else {
                 problems.add("limit", "range", "limit is a whole number from 1 to \(Page.maximumLimit)")
             }
         }
         var wait = 0
         if let text = parameters["wait"] {
-            if let value = Int(text), (0...Self.maximumWaitSeconds).contains(value) { wait = value } else {
+            if let value = Int(text), (0...Self.maximumWaitSeconds).contains(value) {
+                wait = value
+            } else {
                 problems.add("wait", "range", "wait is a whole number of seconds from 0 to \(Self.maximumWaitSeconds)")
             }
         }
@@ -48,7 +52,7 @@ struct EventController {
             let generation = services.changes.generation
             let events = try services.storage.read { try $0.changeEvents(after: after, within: scope, limit: limit) }
             let remaining = clock.now.duration(to: deadline)
-            if !events.isEmpty || remaining <= .zero || Task.isCancelled {
+            if !events.isEmpty || remaining <= .zero || Task.isCancelled || services.changes.isClosed {
                 return Self.response(context.request, events: events, after: after, limit: limit)
             }
             await services.changes.waitForChange(after: generation, timeout: remaining)
@@ -80,7 +84,8 @@ struct EventController {
         var headers: HTTPHeaders = [:]
         if events.count == limit, let last = events.last {
             let items = request.queryParameters.items.filter { $0.name != "after" && $0.name != "wait" }
-            let query = (items.map { "\(Page.formEncode($0.name))=\(Page.formEncode($0.value))" }
+            let query =
+                (items.map { "\(Page.formEncode($0.name))=\(Page.formEncode($0.value))" }
                 + ["after=\(Page.encode(String(last.id)))"]).joined(separator: "&")
             headers.add("Link", "<\(request.path)?\(query)>; rel=\"next\"")
         }

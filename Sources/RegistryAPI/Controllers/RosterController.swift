@@ -21,12 +21,22 @@ struct RosterController {
         }
         try problems.throwIfAny()
         let query = try EnterpriseFilters.query(context)
+        // The tag names the data version (raised by every change to enterprises and appointments), the day
+        // (`covered` is judged today), the caller's scope and the filters: a match needs no streaming at all.
+        let version = try services.storage.read { try $0.coverageDataVersion() }
+        let filters = context.request.queryParameters.items.map { "\($0.name)=\($0.value)" }.sorted()
+        let scope = context.caller.regionScope.map(\.value).joined(separator: ",")
+        let etag = EntityTag.of(Array("export|\(version)|\(context.today)|\(scope)|\(filters)".utf8))
+        if let condition = context.request.headers["If-None-Match"],
+            EntityTag.listMatches(condition, etag, weak: true)
+        {
+            return HTTPResponse(status: .notModified, headers: ["ETag": etag])
+        }
         return HTTPResponse(
             status: .ok,
             headers: [
-                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Type": "text/csv; charset=utf-8", "ETag": etag,
                 "Content-Disposition": "attachment; filename=\"enterprises-\(context.today).csv\"",
-                "Cache-Control": "no-store",
             ],
             body: .stream(RosterExport.stream(query, storage: services.storage)))
     }

@@ -34,7 +34,8 @@ struct SupervisionController {
             var changes: [ChangeEvent] = []
             if after != record.appointment {
                 try writer.save(after)
-                changes.append(ChangeEvents.appointment(after, kind: "removed", region: record.regionCode, at: context.now))
+                changes.append(
+                    ChangeEvents.appointment(after, kind: "removed", region: record.regionCode, at: context.now))
             }
             let action = try writer.insert(validated, actor: caller.actorLabel, at: context.now)
             changes.insert(
@@ -49,7 +50,9 @@ struct SupervisionController {
                         "Location": "/v1/supervision-actions?appointment_id=\(id)",
                     ],
                     bytes: body),
-                audit: [AuditNote(action: "appointment.supervise", resource: "appointment/\(id)", change: request.body)],
+                audit: [
+                    AuditNote(action: "appointment.supervise", resource: "appointment/\(id)", change: request.body)
+                ],
                 changes: changes)
         }
     }
@@ -64,7 +67,9 @@ struct SupervisionController {
         }
         query.regionPrefixes = context.caller.regionScope
         if let text = parameters["region"] {
-            if let code = try? RegionCode(text, field: "region") { query.regionPrefixes.append(code) } else {
+            if let code = try? RegionCode(text, field: "region") {
+                query.regionPrefixes.append(code)
+            } else {
                 problems.add("region", "format", "region is a division code prefix of 1 to 12 digits")
             }
         }
@@ -79,12 +84,15 @@ struct SupervisionController {
             query.kind = SupervisionKind(rawValue: text)
             if query.kind == nil { problems.add("kind", "unknown", "kind is interview, warning or exit") }
         }
-        query.from = problems.check { () throws(ValidationFailure) in
-            try parameters["from"].map { text throws(ValidationFailure) in try CivilDate.parsed(text, field: "from") }
-        } ?? nil
-        query.to = problems.check { () throws(ValidationFailure) in
-            try parameters["to"].map { text throws(ValidationFailure) in try CivilDate.parsed(text, field: "to") }
-        } ?? nil
+        query.from =
+            problems.check { () throws(ValidationFailure) in
+                try parameters["from"].map { text throws(ValidationFailure) in try CivilDate.parsed(text, field: "from")
+                }
+            } ?? nil
+        query.to =
+            problems.check { () throws(ValidationFailure) in
+                try parameters["to"].map { text throws(ValidationFailure) in try CivilDate.parsed(text, field: "to") }
+            } ?? nil
         let page = Page(parameters, problems: &problems)
         query.limit = page.limit
         if let after = page.after {

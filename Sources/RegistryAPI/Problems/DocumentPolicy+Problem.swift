@@ -5,7 +5,7 @@ extension DocumentPolicy.Refusal: ProblemConvertible {
     package var problem: Problem {
         switch self {
         case .tooLarge(let limit):
-            Problem(.contentTooLarge, type: ProblemType.malformed, detail: "a document has at most \(limit) bytes")
+            Problem(.contentTooLarge, detail: "a document has at most \(limit) bytes")
         case .unsupportedMediaType:
             Problem(
                 .unsupportedMediaType, type: ProblemType.unsupportedMediaType,

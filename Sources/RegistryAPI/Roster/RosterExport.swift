@@ -21,7 +21,8 @@ enum RosterExport {
         let e = record.enterprise
         let cells: [String] = [
             e.uscc.value, formulaSafe(e.name), e.regionCode.value, e.sizeClass.rawValue, String(e.aboveScale),
-            e.industryCode.value, e.sector.rawValue, e.employees.map(String.init) ?? "", e.revenueCNY.map(String.init) ?? "",
+            e.industryCode.value, e.sector.rawValue, e.employees.map(String.init) ?? "",
+            e.revenueCNY.map(String.init) ?? "",
             e.registeredOn?.description ?? "", e.deregisteredOn?.description ?? "", String(record.covered),
         ]
         return cells.map(quoted).joined(separator: ",") + "\r\n"

@@ -10,6 +10,8 @@ struct EnterpriseAppointments: Sendable {
     var vacancy: Vacancy?
     /// The grace period the vacancy is judged against (`RegistryAPIConfiguration.vacancyGracePeriodDays`).
     var gracePeriodDays: Int
+    /// The day the vacancy is judged on.
+    var today: CivilDate?
 
     static let none = EnterpriseAppointments(current: [], vacancy: nil, gracePeriodDays: Vacancy.defaultGracePeriodDays)
 
@@ -20,12 +22,28 @@ struct EnterpriseAppointments: Sendable {
         let all = try reader.appointments(of: uscc)
         return EnterpriseAppointments(
             current: all.filter { !$0.status.isFinal }, vacancy: Vacancy.of(role: .cqo, among: all, today: today),
-            gracePeriodDays: gracePeriodDays)
+            gracePeriodDays: gracePeriodDays, today: today)
     }
 
-    /// `{"days","over_grace_period","role","since"}` or `null`.
-    func writeVacancy(into json: inout JSONWriter) {
-        guard let vacancy else {
+    /// Loads them for every enterprise of a page, in one query.
+    static func load(_ usccs: [USCC], from reader: any RegistryReader, today: CivilDate, gracePeriodDays: Int) throws
+        -> [USCC: EnterpriseAppointments]
+    {
+        let byEnterprise = Dictionary(grouping: try reader.appointments(ofEach: usccs), by: \.uscc)
+        var loaded: [USCC: EnterpriseAppointments] = [:]
+        for uscc in usccs {
+            let all = byEnterprise[uscc] ?? []
+            loaded[uscc] = EnterpriseAppointments(
+                current: all.filter { !$0.status.isFinal }, vacancy: Vacancy.of(role: .cqo, among: all, today: today),
+                gracePeriodDays: gracePeriodDays, today: today)
+        }
+        return loaded
+    }
+
+    /// `{"days","over_grace_period","role","since"}` or `null`. A deregistered enterprise has no vacancy: it has
+    /// left the population that must have a CQO (the same reading as `vacant_over_days`).
+    func writeVacancy(of enterprise: Enterprise, into json: inout JSONWriter) {
+        guard let vacancy, enterprise.isActive(on: today ?? vacancy.since) else {
             json.null()
             return
         }

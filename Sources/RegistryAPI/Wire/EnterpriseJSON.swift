@@ -48,7 +48,7 @@ enum EnterpriseJSON {
         json.member("size_class", e.sizeClass.rawValue)
         json.member("uscc", e.uscc.value)
         json.key("vacancy")
-        appointments.writeVacancy(into: &json)
+        appointments.writeVacancy(of: e, into: &json)
         json.endObject()
         return (json, etagOffset)
     }

@@ -47,6 +47,8 @@ public protocol AppointmentReader {
     func appointments(_ query: AppointmentQuery) throws -> [AppointmentRecord]
     /// Every appointment of one enterprise, in id order (what supersession and vacancy judge).
     func appointments(of uscc: USCC) throws -> [Appointment]
+    /// Every appointment of each of `usccs` (a page of the roster), in id order, in one query.
+    func appointments(ofEach usccs: [USCC]) throws -> [Appointment]
     /// The person with `id`, or nil.
     func person(id: Int64) throws -> PersonRecord?
 }

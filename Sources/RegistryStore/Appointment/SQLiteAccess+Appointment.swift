@@ -14,15 +14,27 @@ extension SQLiteAccess {
         """
 
     func appointment(id: Int64) throws -> AppointmentRecord? {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.id = ?", arguments: [id])
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.id = ?")
+        let rows = try Row.fetchAll(statement, arguments: [id])
         return try records(rows).first
     }
 
     func appointments(of uscc: USCC) throws -> [Appointment] {
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc = ? ORDER BY a.id")
+        let rows = try Row.fetchAll(statement, arguments: [uscc.value])
+        return try records(rows).map(\.appointment)
+    }
+
+    func appointments(ofEach usccs: [USCC]) throws -> [Appointment] {
+        guard !usccs.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: usccs.count).joined(separator: ",")
         let rows = try Row.fetchAll(
-            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc = ? ORDER BY a.id",
-            arguments: [uscc.value])
+            db,
+            sql:
+                "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc IN (\(placeholders)) ORDER BY a.id",
+            arguments: StatementArguments(usccs.map(\.value)))
         return try records(rows).map(\.appointment)
     }
 
@@ -48,7 +60,8 @@ extension SQLiteAccess {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments["limit"] = query.limit
         let rows = try Row.fetchAll(
-            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) \(whereClause) ORDER BY a.id LIMIT :limit",
+            db,
+            sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) \(whereClause) ORDER BY a.id LIMIT :limit",
             arguments: StatementArguments(arguments))
         return try records(rows)
     }
@@ -84,13 +97,13 @@ extension SQLiteAccess {
 
     private func transitions(of ids: [Int64]) throws -> [Int64: [AppointmentTransition]] {
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db,
+        // Cached per number of ids: an enterprise has few appointments, so few distinct statements.
+        let statement = try db.cachedStatement(
             sql: """
                 SELECT appointment_id, at, actor, from_status, to_status, reason FROM appointment_transition
                 WHERE appointment_id IN (\(placeholders)) ORDER BY appointment_id, id
-                """,
-            arguments: StatementArguments(ids))
+                """)
+        let rows = try Row.fetchAll(statement, arguments: StatementArguments(ids))
         var byID: [Int64: [AppointmentTransition]] = [:]
         for row in rows {
             guard let at = Instant(rfc3339: row[1] as String), let to = AppointmentStatus(rawValue: row[4]) else {

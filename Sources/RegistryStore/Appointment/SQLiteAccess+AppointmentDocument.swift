@@ -24,7 +24,8 @@ extension SQLiteAccess {
     func documentVersions(appointmentID: Int64, kind: DocumentKind) throws -> [AppointmentDocument] {
         try Row.fetchAll(
             db,
-            sql: "SELECT \(Self.documentColumns) FROM appointment_document WHERE appointment_id = ? AND kind = ? ORDER BY version",
+            sql:
+                "SELECT \(Self.documentColumns) FROM appointment_document WHERE appointment_id = ? AND kind = ? ORDER BY version",
             arguments: [appointmentID, kind.rawValue]
         ).compactMap(Self.document)
     }

@@ -12,7 +12,9 @@ extension SQLiteAccess {
                     email = excluded.email, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                 """,
             arguments: [details.idNumber.value, details.name, details.phone.value, details.email?.value])
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = ?", arguments: [details.idNumber.value])
+        guard
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM person WHERE id_number = ?", arguments: [details.idNumber.value])
         else { throw StoreError.notFound }
         return id
     }
@@ -47,7 +49,8 @@ extension SQLiteAccess {
         if db.changesCount == 0 { throw StoreError.notFound }
         let stored =
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM appointment_transition WHERE appointment_id = ?", arguments: [appointment.id])
+                db, sql: "SELECT count(*) FROM appointment_transition WHERE appointment_id = ?",
+                arguments: [appointment.id])
             ?? 0
         try appendTransitions(of: appointment, from: stored)
     }
@@ -77,11 +80,13 @@ extension SQLiteAccess {
     // MARK: - PersonReader
 
     func person(id: Int64) throws -> PersonRecord? {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT id, name, id_number, phone, email FROM person WHERE id = ?", arguments: [id]),
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, name, id_number, phone, email FROM person WHERE id = ?", arguments: [id]),
             let idNumber = try? ResidentIDNumber(row[2] as String), let phone = try? PhoneNumber(row[3] as String)
         else { return nil }
         let email = (row[4] as String?).flatMap { try? EmailAddress($0) }
-        return PersonRecord(id: row[0], details: PersonDetails(name: row[1], idNumber: idNumber, phone: phone, email: email))
+        return PersonRecord(
+            id: row[0], details: PersonDetails(name: row[1], idNumber: idNumber, phone: phone, email: email))
     }
 }

@@ -24,7 +24,9 @@ extension SQLiteAccess {
             arguments["rlo\(index)"] = prefix.value
             arguments["rhi\(index)"] = prefix.value + ":"  // ':' follows '9'
         }
-        if let id = query.appointmentID { conditions.append("s.appointment_id = :appointment"); arguments["appointment"] = id }
+        if let id = query.appointmentID {
+            conditions.append("s.appointment_id = :appointment"); arguments["appointment"] = id
+        }
         if let uscc = query.uscc { conditions.append("a.uscc = :uscc"); arguments["uscc"] = uscc.value }
         if let kind = query.kind { conditions.append("s.kind = :kind"); arguments["kind"] = kind.rawValue }
         if let from = query.from { conditions.append("s.occurred_on >= :from"); arguments["from"] = from.description }
@@ -38,7 +40,8 @@ extension SQLiteAccess {
             guard let kind = SupervisionKind(rawValue: row[2]), let date = CivilDate(row[4] as String),
                 let uscc = try? USCC(row[7] as String), let region = try? RegionCode(row[8] as String)
             else { return nil }
-            let action = SupervisionAction(id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date)
+            let action = SupervisionAction(
+                id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date)
             return SupervisionActionRecord(action: action, actor: row[5], at: row[6], uscc: uscc, regionCode: region)
         }
     }

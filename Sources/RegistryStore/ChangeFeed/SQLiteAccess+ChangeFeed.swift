@@ -22,7 +22,8 @@ extension SQLiteAccess {
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
             guard let region = try? RegionCode(row[4] as String) else { return nil }
-            return ChangeEvent(id: row[0], at: row[1], kind: row[2], resource: row[3], regionCode: region, payload: row[5])
+            return ChangeEvent(
+                id: row[0], at: row[1], kind: row[2], resource: row[3], regionCode: region, payload: row[5])
         }
     }
 }
