@@ -45,8 +45,8 @@ struct Serve: AsyncParsableCommand {
     var tlsKeyFlag: String?
     var tlsCert: String? { tlsCertFlag ?? Environment.value("CQO_TLS_CERT") }
     var tlsKey: String? { tlsKeyFlag ?? Environment.value("CQO_TLS_KEY") }
-    @Option(help: "Where handlers run: pool (Swift's global pool: one thread per core, the default), threads (dedicated threads) or loop (on the event loop thread) (env CQO_HANDLERS).")
-    var handlers: String = Environment.value("CQO_HANDLERS") ?? "pool"
+    @Option(help: "Where handlers run: loop (on the event loop that read the request: no thread hop, the default), pool (Swift's global pool) or threads (dedicated threads) (env CQO_HANDLERS).")
+    var handlers: String = Environment.value("CQO_HANDLERS") ?? "loop"
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
     var logLevel: String = Environment.value("CQO_LOG_LEVEL") ?? "info"
 
@@ -78,7 +78,7 @@ struct Serve: AsyncParsableCommand {
         configuration.maxConnections = maxConnections
         configuration.maxBodySize = maxBody
         configuration.workerCount = workers
-        configuration.handlerExecution = handlerExecution ?? .cooperativePool
+        configuration.handlerExecution = handlerExecution ?? .eventLoop
         if let tlsCert, let tlsKey {
             configuration.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey)
         }

@@ -40,11 +40,15 @@ package enum RosterImporter {
         _ bytes: [UInt8], charset: String?, options: Options, scope: RegionCode?, storage: any RegistryStorage,
         audit: (@Sendable (Report) -> AuditEntry)? = nil, now: String = RegistryClock.system.timestamp
     ) async throws -> Report {
-        let text: String
-        do { text = try RosterTextDecoding.decode(bytes, declaredCharset: charset) } catch {
-            throw ValidationFailure(field: "body", code: "encoding", message: "the file is neither UTF-8 nor GB18030 text")
+        // Decoding and validating a large file takes seconds: off the event loop that received it.
+        let parsed = try await OffLoop.run { () throws -> RosterImport.Parsed in
+            let text: String
+            do { text = try RosterTextDecoding.decode(bytes, declaredCharset: charset) } catch {
+                throw ValidationFailure(
+                    field: "body", code: "encoding", message: "the file is neither UTF-8 nor GB18030 text")
+            }
+            return RosterImport.parse(text) { enterprise in scope?.contains(enterprise.regionCode) ?? true }
         }
-        let parsed = RosterImport.parse(text) { enterprise in scope?.contains(enterprise.regionCode) ?? true }
         var report = Report(
             lines: parsed.lineCount, valid: parsed.enterprises.count, invalid: parsed.invalidLines.count,
             dryRun: options.dryRun, problems: parsed.problems)
