@@ -35,5 +35,10 @@ export BENCH_TOKEN
 for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 # The coverage index is built in the background after start; one coverage query waits for it, so that start-up
 # work is not measured as request work.
-printf 'header = "Authorization: Bearer %s"\n' "$BENCH_TOKEN" | curl -fsS -K - -o /dev/null "http://127.0.0.1:$PORT/v1/coverage?region=44"
+for _ in $(seq 120); do
+  code=$(printf 'header = "Authorization: Bearer %s"\n' "$BENCH_TOKEN" \
+    | curl -sS -K - -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v1/coverage?region=44" || true)
+  [[ $code == 200 ]] && break
+  sleep 0.5  # 503 + Retry-After while the index loads
+done
 "$B/compare.sh" --ours "http://127.0.0.1:$PORT" --pid "$pid" "$@"
