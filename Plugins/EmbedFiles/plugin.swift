@@ -35,7 +35,8 @@ struct EmbedFiles: BuildToolPlugin {
 
     private func files(in directory: URL, withExtension ext: String?) throws -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names
+        return
+            names
             .filter { name in !name.hasPrefix(".") && ext.map { name.hasSuffix(".\($0)") } ?? true }
             .sorted()
             .map { directory.appending(path: $0) }

@@ -20,7 +20,8 @@ enum HeadParser {
         let framing = try fields.framing(minorVersion: line.minorVersion, limits: limits)
         // RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host; more than one is refused in any version.
         if fields.hostCount > 1 || (line.minorVersion == 1 && fields.hostCount == 0) { throw .invalidHost }
-        let keepAlive = line.minorVersion == 1 ? !fields.connectionClose : fields.connectionKeepAlive && !fields.connectionClose
+        let keepAlive =
+            line.minorVersion == 1 ? !fields.connectionClose : fields.connectionKeepAlive && !fields.connectionClose
         return RequestHead(
             method: line.method, target: line.target, minorVersion: line.minorVersion, headers: headers,
             framing: framing, keepAlive: keepAlive, expectsContinue: fields.expectsContinue)

@@ -52,7 +52,8 @@ struct RequestLine {
                 continue
             }
             var position = count
-            while position < target.count, target[position] != UInt8(ascii: "/"), target[position] != UInt8(ascii: "?") {
+            while position < target.count, target[position] != UInt8(ascii: "/"), target[position] != UInt8(ascii: "?")
+            {
                 position += 1
             }
             guard position > count else { throw .invalidTarget }  // no authority

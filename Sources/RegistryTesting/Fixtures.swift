@@ -4,7 +4,9 @@ extension USCC {
     /// A valid code whose characters 3–8 are `division` (first six digits, zero-padded) and whose serial is `serial`.
     package static func fixture(_ serial: Int, division: String = "442000") -> USCC {
         let digits = String(serial)
-        let body = "91" + String((division + "000000").prefix(6)) + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+        let body =
+            "91" + String((division + "000000").prefix(6)) + String(repeating: "0", count: max(0, 9 - digits.count))
+            + digits
         let first17 = String(body.prefix(17))
         let check = USCC.checkCharacter(for: first17).map(String.init) ?? "0"
         // A fixture's arguments are always valid, so this never fails.
@@ -13,7 +15,8 @@ extension USCC {
 
     private static var unsafeFixtureFallback: USCC {
         // 91442000000000000 + its check character, computed by hand once.
-        guard let code = try? USCC("91442000000000000" + String(USCC.checkCharacter(for: "91442000000000000") ?? "0")) else {
+        guard let code = try? USCC("91442000000000000" + String(USCC.checkCharacter(for: "91442000000000000") ?? "0"))
+        else {
             preconditionFailure("fixture USCC is invalid")
         }
         return code

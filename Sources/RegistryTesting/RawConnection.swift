@@ -6,7 +6,8 @@ package enum RawConnection {
     package enum Failure: Error { case connect(Int32), write(Int32), read(Int32), malformed(String), noReply }
 
     /// Connects, writes `bytes`, reads `expectedReplies` replies (fewer if the server closes), closes.
-    package static func exchange(port: Int, bytes: [UInt8], expectedReplies: Int, headRequest: Bool = false) async throws
+    package static func exchange(port: Int, bytes: [UInt8], expectedReplies: Int, headRequest: Bool = false)
+        async throws
         -> [TestReply]
     {
         // A thread of its own, not Dispatch's global queue: many tests blocked in recv(2) at once exhausted the
@@ -101,7 +102,8 @@ struct ReplyReader {
         var headers: [(name: String, value: String)] = []
         while let line = try line(), !line.isEmpty {
             guard let colon = line.firstIndex(of: ":") else { throw RawConnection.Failure.malformed("header") }
-            headers.append((line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            headers.append(
+                (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         if status == 100 { return try next(headRequest: headRequest) }
         let value = { (name: String) in headers.first { $0.name == name }?.value }

@@ -25,7 +25,9 @@ package final class TemporaryDatabase: Sendable {
         return configuration
     }
 
-    package static func migrated() throws -> TemporaryDatabase { try TemporaryDatabase(configuration: testConfiguration) }
+    package static func migrated() throws -> TemporaryDatabase {
+        try TemporaryDatabase(configuration: testConfiguration)
+    }
 
     /// Creates and migrates the database on a Dispatch thread, so that the disk work of many tests starting at
     /// once never holds the cooperative pool that their servers' handlers run on.

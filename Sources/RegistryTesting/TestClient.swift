@@ -35,7 +35,8 @@ package struct TestClient: Sendable {
     }
 
     package func post(_ path: String, json: String, headers: [String: String] = [:]) async throws -> TestReply {
-        try await send("POST", path, headers: ["Content-Type": "application/json"].merging(headers) { $1 }, body: Array(json.utf8))
+        try await send(
+            "POST", path, headers: ["Content-Type": "application/json"].merging(headers) { $1 }, body: Array(json.utf8))
     }
 
     package func patch(_ path: String, json: String, headers: [String: String] = [:]) async throws -> TestReply {
@@ -49,7 +50,8 @@ package struct TestClient: Sendable {
     }
 
     /// Sends one request on a new connection and reads one reply.
-    package func send(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = []) async throws
+    package func send(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = [])
+        async throws
         -> TestReply
     {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
@@ -58,7 +60,8 @@ package struct TestClient: Sendable {
         if !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) { head += "Content-Length: \(body.count)\r\n" }
         head += "\r\n"
         let bytes = Array(head.utf8) + body
-        let replies = try await RawConnection.exchange(port: port, bytes: bytes, expectedReplies: 1, headRequest: method == "HEAD")
+        let replies = try await RawConnection.exchange(
+            port: port, bytes: bytes, expectedReplies: 1, headRequest: method == "HEAD")
         guard let reply = replies.first else { throw RawConnection.Failure.noReply }
         return reply
     }

@@ -19,13 +19,15 @@ package struct TestServer: Sendable {
     }
 
     /// Stores a token directly (as `cqo-registry token create` does) and returns its secret.
-    package func issueToken(_ role: String, region: String? = nil, uscc: String? = nil, expiresAt: String? = nil) async throws
+    package func issueToken(_ role: String, region: String? = nil, uscc: String? = nil, expiresAt: String? = nil)
+        async throws
         -> String
     {
         let now = clock.timestamp
         return try await database.registry.write { writer in
             try TokenIssuer.issue(
-                .init(role: role, region: region, uscc: uscc, label: "test", expiresAt: expiresAt), writer: writer, now: now
+                .init(role: role, region: region, uscc: uscc, label: "test", expiresAt: expiresAt), writer: writer,
+                now: now
             ).1
         }
     }

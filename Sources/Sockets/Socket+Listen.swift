@@ -1,6 +1,7 @@
 import CLinux
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Socket {
@@ -50,7 +51,9 @@ extension Socket {
         let flags = Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         while true {
             let fd = withUnsafeMutablePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { clinux_accept4(fileDescriptor, $0, &length, flags) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    clinux_accept4(fileDescriptor, $0, &length, flags)
+                }
             }
             if fd >= 0 { return (Socket(fileDescriptor: fd), SocketAddress(storage)) }
             switch errno {

@@ -6,7 +6,9 @@ import RegistryStore
 /// `cqo-registry demo --db PATH`: a realistic synthetic city to try the registry on.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry, and CQO filings in every status over 2021–2025.")
+        abstract:
+            "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry, and CQO filings in every status over 2021–2025."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "How many enterprises.") var enterprises: Int = 3_000

@@ -49,7 +49,8 @@ struct DemoCity {
         let serial = String(index + 1)
         let first17 = "91" + town.code.prefix(6) + String(repeating: "0", count: 9 - serial.count) + serial
         let uscc = (try? USCC(first17 + String(USCC.checkCharacter(for: first17) ?? "0"))) ?? Self.fallbackUSCC
-        let sector: Sector = industry.code.hasPrefix("E") ? .engineering : industry.code.hasPrefix("C") ? .product : .service
+        let sector: Sector =
+            industry.code.hasPrefix("E") ? .engineering : industry.code.hasPrefix("C") ? .product : .service
         return Enterprise(
             uscc: uscc, name: "中山市\(brand)\(industry.kind)有限公司(\(town.name))",
             regionCode: (try? RegionCode(town.code)) ?? Self.zhongshan,
@@ -61,7 +62,8 @@ struct DemoCity {
 
     static let zhongshan = constant(try? RegionCode("4420"))
     static let fallbackIndustry = constant(try? IndustryCode("C38"))
-    static let fallbackUSCC = constant(try? USCC("91442000000000001" + String(USCC.checkCharacter(for: "91442000000000001") ?? "0")))
+    static let fallbackUSCC = constant(
+        try? USCC("91442000000000001" + String(USCC.checkCharacter(for: "91442000000000001") ?? "0")))
 
     /// A value known valid when written; a demo generator is never on a request path.
     private static func constant<T>(_ value: T?) -> T {

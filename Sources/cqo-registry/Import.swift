@@ -14,7 +14,8 @@ struct Import: ParsableCommand {
         @Argument(help: "The roster CSV file.") var file: String
         @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
         @Flag(help: "Write the valid lines and report the invalid ones.") var skipInvalid = false
-        @Option(help: "The file's charset when it cannot be told from the bytes (utf-8 or gb18030).") var charset: String?
+        @Option(help: "The file's charset when it cannot be told from the bytes (utf-8 or gb18030).") var charset:
+            String?
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
@@ -28,7 +29,8 @@ struct Import: ParsableCommand {
                     scope: nil, storage: registry)
                 Log.stderr(
                     "\(report.lines) lines: \(report.valid) valid, \(report.invalid) invalid; "
-                        + "\(report.created) created, \(report.updated) updated\(dryRun ? " (dry run: nothing written)" : "")")
+                        + "\(report.created) created, \(report.updated) updated\(dryRun ? " (dry run: nothing written)" : "")"
+                )
                 for problem in report.problems.prefix(50) {
                     Log.stderr("line \(problem.line ?? 0): \(problem.field) \(problem.code): \(problem.message)")
                 }

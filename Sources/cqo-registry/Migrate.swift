@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `cqo-registry migrate --db PATH`: applies pending migrations and exits.
 struct Migrate: ParsableCommand {
@@ -26,5 +27,3 @@ struct StandardError: TextOutputStream {
         FileHandle.standardError.write(Data(string.utf8))
     }
 }
-
-import Foundation

@@ -11,8 +11,10 @@ import RegistryStore
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Migrate the database, then serve the HTTP API.")
 
-    @Option(help: "Address to listen on (env CQO_HOST).") var host: String = Environment.value("CQO_HOST") ?? "127.0.0.1"
-    @Option(help: "TCP port; 0 picks a free one (env CQO_PORT).") var port: Int = Environment.integer("CQO_PORT") ?? 8080
+    @Option(help: "Address to listen on (env CQO_HOST).") var host: String =
+        Environment.value("CQO_HOST") ?? "127.0.0.1"
+    @Option(help: "TCP port; 0 picks a free one (env CQO_PORT).") var port: Int =
+        Environment.integer("CQO_PORT") ?? 8080
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Requests per second per token (env CQO_RATE_LIMIT_PER_TOKEN).")
@@ -45,7 +47,10 @@ struct Serve: AsyncParsableCommand {
     var tlsKeyFlag: String?
     var tlsCert: String? { tlsCertFlag ?? Environment.value("CQO_TLS_CERT") }
     var tlsKey: String? { tlsKeyFlag ?? Environment.value("CQO_TLS_KEY") }
-    @Option(help: "Where handlers run: loop (on the event loop that read the request: no thread hop, the default), pool (Swift's global pool) or threads (dedicated threads) (env CQO_HANDLERS).")
+    @Option(
+        help:
+            "Where handlers run: loop (on the event loop that read the request: no thread hop, the default), pool (Swift's global pool) or threads (dedicated threads) (env CQO_HANDLERS)."
+    )
     var handlers: String = Environment.value("CQO_HANDLERS") ?? "loop"
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
     var logLevel: String = Environment.value("CQO_LOG_LEVEL") ?? "info"

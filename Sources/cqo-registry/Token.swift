@@ -29,7 +29,8 @@ struct Token: ParsableCommand {
             let clock = RegistryClock.system
             let now = clock.epochMilliseconds()
             let expiresAt = expiresIn.map { RegistryClock.rfc3339(now + Int64($0) * 86_400_000) }
-            let request = TokenIssuer.Request(role: role, region: region, uscc: uscc, label: label, expiresAt: expiresAt)
+            let request = TokenIssuer.Request(
+                role: role, region: region, uscc: uscc, label: label, expiresAt: expiresAt)
             let timestamp = RegistryClock.rfc3339(now)
             do {
                 let secret = try await registry.write { writer in

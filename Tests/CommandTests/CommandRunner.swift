@@ -25,14 +25,16 @@ struct CommandRunner {
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result {
-                    try runBlocking(leadingArguments + arguments, environment: environment, executable: executable)
-                })
+                continuation.resume(
+                    with: Swift.Result {
+                        try runBlocking(leadingArguments + arguments, environment: environment, executable: executable)
+                    })
             }
         }
     }
 
-    static func runBlocking(_ arguments: [String], environment: [String: String], executable: String?) throws -> Result {
+    static func runBlocking(_ arguments: [String], environment: [String: String], executable: String?) throws -> Result
+    {
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct CommandTests {
     @Test(arguments: [
-        ["--help"], ["serve", "--help"], ["migrate", "--help"], ["token", "create", "--help"], ["audit", "verify", "--help"],
+        ["--help"], ["serve", "--help"], ["migrate", "--help"], ["token", "create", "--help"],
+        ["audit", "verify", "--help"],
         ["import", "enterprises", "--help"], ["demo", "--help"],
     ])
     func everyCommandHasHelp(arguments: [String]) async throws {
@@ -15,7 +16,9 @@ import Testing
     @Test func tokenCreatePrintsTheSecretAloneAndStoresOnlyItsHash() async throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let result = try await CommandRunner.run(["token", "create", "--role", "admin", "--region", "4420", "--db", scratch.database])
+        let result = try await CommandRunner.run([
+            "token", "create", "--role", "admin", "--region", "4420", "--db", scratch.database,
+        ])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
@@ -38,7 +41,9 @@ import Testing
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         for role in ["admin", "regulator", "viewer"] {
-            _ = try await CommandRunner.run(["token", "create", "--role", role, "--region", "4420", "--db", scratch.database])
+            _ = try await CommandRunner.run([
+                "token", "create", "--role", role, "--region", "4420", "--db", scratch.database,
+            ])
         }
         let whole = try await CommandRunner.run(["audit", "verify", "--db", scratch.database])
         #expect(whole.status == 0)
@@ -71,10 +76,14 @@ import Testing
         #expect(rejected.stderr.contains("line 3: uscc checksum"))
         #expect(rejected.stderr.contains("line 4: size_class"))
         #expect(rejected.stderr.contains("line 4: above_scale"))
-        let skipped = try await CommandRunner.run(["import", "enterprises", file, "--skip-invalid", "--db", scratch.database])
+        let skipped = try await CommandRunner.run([
+            "import", "enterprises", file, "--skip-invalid", "--db", scratch.database,
+        ])
         #expect(skipped.status == 0)
         #expect(skipped.stderr.contains("1 created"))
-        let again = try await CommandRunner.run(["import", "enterprises", file, "--skip-invalid", "--db", scratch.database])
+        let again = try await CommandRunner.run([
+            "import", "enterprises", file, "--skip-invalid", "--db", scratch.database,
+        ])
         #expect(again.stderr.contains("0 created, 1 updated"))
     }
 

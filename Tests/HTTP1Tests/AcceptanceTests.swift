@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct AcceptanceTests {
     @Test func fieldValuesAreTrimmedAndObsTextIsKept() {
-        let (decoded, disagreements) = decodeEveryWay("GET / HTTP/1.1\r\nHost:x\r\nX-A: \t a b \t\r\nX-B: caf\u{e9}\r\nX-C:\r\n\r\n")
+        let (decoded, disagreements) = decodeEveryWay(
+            "GET / HTTP/1.1\r\nHost:x\r\nX-A: \t a b \t\r\nX-B: caf\u{e9}\r\nX-C:\r\n\r\n")
         #expect(disagreements.isEmpty)
         #expect(decoded.requests.first?.headers == ["Host: x", "X-A: a b", "X-B: caf\u{e9}", "X-C: "])
     }
@@ -20,7 +21,8 @@ import Testing
     }
 
     @Test func expectContinueIsReported() {
-        let (decoded, _) = decodeEveryWay("PUT / HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\nok")
+        let (decoded, _) = decodeEveryWay(
+            "PUT / HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\nok")
         #expect(decoded.requests.first?.expectsContinue == true)
         #expect(decoded.requests.first?.body == "ok")
     }

@@ -17,7 +17,9 @@ struct Decoded: Equatable, CustomStringConvertible {
     /// Bytes given but not part of a completed request when no error stopped the decoder.
     var incomplete = false
 
-    var description: String { "\(requests.map { "\($0.method) \($0.target) \($0.body)" }) error: \(String(describing: error))" }
+    var description: String {
+        "\(requests.map { "\($0.method) \($0.target) \($0.body)" }) error: \(String(describing: error))"
+    }
 }
 
 /// Feeds `bytes` in pieces cut at `cuts` (offsets) and collects what comes out.
@@ -54,7 +56,9 @@ func decode(_ bytes: [UInt8], cuts: [Int], limits: RequestDecoder.Limits = .init
 }
 
 /// The same bytes fed whole, byte by byte, and split in two at every offset: every way must agree.
-func decodeEveryWay(_ text: String, limits: RequestDecoder.Limits = .init()) -> (whole: Decoded, disagreements: [String]) {
+func decodeEveryWay(_ text: String, limits: RequestDecoder.Limits = .init()) -> (
+    whole: Decoded, disagreements: [String]
+) {
     let bytes = Array(text.utf8)
     let whole = decode(bytes, cuts: [], limits: limits)
     var disagreements: [String] = []

@@ -56,11 +56,13 @@ import Testing
         let fixed = decodeEveryWay("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", limits: limits)
         #expect(fixed.whole.requests.first?.body == "hello")
         let chunked = decodeEveryWay(
-            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhe\r\n3\r\nllo\r\n0\r\n\r\n", limits: limits)
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhe\r\n3\r\nllo\r\n0\r\n\r\n",
+            limits: limits)
         #expect(chunked.disagreements.isEmpty)
         #expect(chunked.whole.requests.first?.body == "hello")
         let over = decodeEveryWay(
-            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhe\r\n4\r\nllo!\r\n0\r\n\r\n", limits: limits)
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhe\r\n4\r\nllo!\r\n0\r\n\r\n",
+            limits: limits)
         #expect(over.whole.error == .bodyTooLarge)
     }
 }

@@ -10,13 +10,15 @@ import Testing
 
     @Test func crAndLFInFieldsCannotSplitTheResponse() {
         var output: [UInt8] = []
-        ResponseEncoder.encodeHead(into: &output, code: 200, reason: "OK", headers: [(name: "X", value: "a\r\nSet-Cookie: y")])
+        ResponseEncoder.encodeHead(
+            into: &output, code: 200, reason: "OK", headers: [(name: "X", value: "a\r\nSet-Cookie: y")])
         #expect(String(decoding: output, as: UTF8.self) == "HTTP/1.1 200 OK\r\nX: a  Set-Cookie: y\r\n\r\n")
     }
 
     @Test func chunkIsHexSizeDataAndCRLF() {
-        #expect(String(decoding: ResponseEncoder.chunk(Array(repeating: 0x61, count: 26)), as: UTF8.self)
-            == "1a\r\n" + String(repeating: "a", count: 26) + "\r\n")
+        #expect(
+            String(decoding: ResponseEncoder.chunk(Array(repeating: 0x61, count: 26)), as: UTF8.self)
+                == "1a\r\n" + String(repeating: "a", count: 26) + "\r\n")
         #expect(ResponseEncoder.chunk([]).isEmpty)
     }
 

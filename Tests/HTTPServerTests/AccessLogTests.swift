@@ -6,7 +6,8 @@ import Testing
         let (logger, records) = StreamLogHandler.make()
         try await withServer(logger: logger) { _, port in
             let client = try RawClient(port: port)
-            try await client.send("GET /people/search?name=Zhang%20San HTTP/1.1\r\nHost: t\r\nX-Request-Id: req-1\r\n\r\n")
+            try await client.send(
+                "GET /people/search?name=Zhang%20San HTTP/1.1\r\nHost: t\r\nX-Request-Id: req-1\r\n\r\n")
             #expect(try await client.readResponse().status == 200)
             let record = await records.first { $0.message == "request" }
             #expect(record?.level == .info)

@@ -24,9 +24,12 @@ import Testing
     @Test func streamedCompressibleBodyIsGzippedPieceByPiece() async throws {
         let lines = (0..<5000).map { "enterprise \($0),region 4420,covered\n" }
         let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { _ in
-            HTTPResponse(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8"], body: .stream(HTTPBodyStream { writer in
-                for line in lines { try await writer.write(Array(line.utf8)) }
-            }))
+            HTTPResponse(
+                status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8"],
+                body: .stream(
+                    HTTPBodyStream { writer in
+                        for line in lines { try await writer.write(Array(line.utf8)) }
+                    }))
         }
         try await withServer(respond: respond) { _, port in
             let client = try RawClient(port: port)

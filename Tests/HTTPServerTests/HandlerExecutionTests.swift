@@ -29,9 +29,14 @@ import Testing
     func streamedBodyWorks(_ mode: Server.HandlerExecution) async throws {
         let config = testConfiguration { $0.handlerExecution = mode }
         let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { _ in
-            HTTPResponse(status: .ok, body: .stream(HTTPBodyStream { writer in
-                for index in 0..<200 { try await writer.write(Array("\(index),".utf8) + [UInt8](repeating: 0x20, count: 4096)) }
-            }))
+            HTTPResponse(
+                status: .ok,
+                body: .stream(
+                    HTTPBodyStream { writer in
+                        for index in 0..<200 {
+                            try await writer.write(Array("\(index),".utf8) + [UInt8](repeating: 0x20, count: 4096))
+                        }
+                    }))
         }
         try await withServer(config, respond: respond) { _, port in
             let client = try RawClient(port: port)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A deliberately small HTTP/1.1 client for tests: it writes literal bytes and reads replies with its own
@@ -66,7 +66,9 @@ final class RawClient: @unchecked Sendable {
     func sendBlocking(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[offset...].withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard count > 0 else { throw Failure(description: "send errno \(errno)") }
             offset += count
         }
@@ -87,7 +89,8 @@ final class RawClient: @unchecked Sendable {
 
     private func takeLine() throws -> String {
         while true {
-            if let index = buffer.firstIndex(of: UInt8(ascii: "\n")), index > 0, buffer[index - 1] == UInt8(ascii: "\r") {
+            if let index = buffer.firstIndex(of: UInt8(ascii: "\n")), index > 0, buffer[index - 1] == UInt8(ascii: "\r")
+            {
                 let line = String(decoding: buffer[0..<(index - 1)], as: UTF8.self)
                 buffer.removeSubrange(0...index)
                 return line

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {
-        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.path.utf8)) }) { _, port in
+        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.path.utf8)) }) {
+            _, port in
             let client = try RawClient(port: port)
             for path in ["/a", "/b", "/c"] {
                 try await client.send("GET \(path) HTTP/1.1\r\nHost: test\r\n\r\n")
@@ -28,7 +29,8 @@ import Testing
     }
 
     @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
-        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.path.utf8)) }) { _, port in
+        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.path.utf8)) }) {
+            _, port in
             let client = try RawClient(port: port)
             let paths = (0..<20).map { "/p\($0)" }
             try await client.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
@@ -51,7 +53,8 @@ import Testing
     }
 
     @Test func validIncomingRequestIDIsEchoedAndInvalidOneReplaced() async throws {
-        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.requestID.utf8)) }) { _, port in
+        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.requestID.utf8)) }) {
+            _, port in
             let client = try RawClient(port: port)
             try await client.send("GET / HTTP/1.1\r\nHost: t\r\nX-Request-Id: abc-123_x.y:z\r\n\r\n")
             let echoed = try await client.readResponse()
@@ -66,7 +69,8 @@ import Testing
 
     @Test func requestFieldsReachTheHandler() async throws {
         try await withServer(respond: { request in
-            let text = "\(request.method) \(request.path) \(request.query ?? "-") \(request.remoteAddress) \(request.isSecure) \(String(decoding: request.body, as: UTF8.self))"
+            let text =
+                "\(request.method) \(request.path) \(request.query ?? "-") \(request.remoteAddress) \(request.isSecure) \(String(decoding: request.body, as: UTF8.self))"
             return HTTPResponse(status: .ok, bytes: Array(text.utf8))
         }) { _, port in
             let client = try RawClient(port: port)

@@ -20,12 +20,16 @@ import Testing
 
     @Test func tooLongRequestLineGets414() async throws {
         let config = testConfiguration { $0.maxRequestLineLength = 100 }
-        try await expectRefusal("GET /\(String(repeating: "a", count: 200)) HTTP/1.1\r\nHost: t\r\n\r\n", status: 414, configuration: config)
+        try await expectRefusal(
+            "GET /\(String(repeating: "a", count: 200)) HTTP/1.1\r\nHost: t\r\n\r\n", status: 414, configuration: config
+        )
     }
 
     @Test func tooLargeHeaderSectionGets431() async throws {
         let config = testConfiguration { $0.maxHeaderSectionSize = 256 }
-        try await expectRefusal("GET / HTTP/1.1\r\nHost: t\r\nX-Big: \(String(repeating: "b", count: 400))\r\n\r\n", status: 431, configuration: config)
+        try await expectRefusal(
+            "GET / HTTP/1.1\r\nHost: t\r\nX-Big: \(String(repeating: "b", count: 400))\r\n\r\n", status: 431,
+            configuration: config)
     }
 
     @Test func tooManyHeadersGets431() async throws {
@@ -36,7 +40,8 @@ import Testing
 
     @Test func declaredBodyOverLimitGets413BeforeTheBodyIsSent() async throws {
         let config = testConfiguration { $0.maxBodySize = 1000 }
-        try await expectRefusal("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n", status: 413, configuration: config)
+        try await expectRefusal(
+            "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n", status: 413, configuration: config)
     }
 
     @Test func chunkedBodyOverLimitGets413() async throws {
@@ -68,11 +73,13 @@ import Testing
 
     @Test func contentLengthWithTransferEncodingGets400() async throws {
         try await expectRefusal(
-            "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400)
+            "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            status: 400)
     }
 
     @Test func differingContentLengthsGet400() async throws {
-        try await expectRefusal("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!", status: 400)
+        try await expectRefusal(
+            "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!", status: 400)
     }
 
     @Test func nonDigitContentLengthGets400() async throws {
@@ -80,7 +87,8 @@ import Testing
     }
 
     @Test func unknownTransferCodingGets501() async throws {
-        try await expectRefusal("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", status: 501)
+        try await expectRefusal(
+            "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", status: 501)
     }
 
     @Test func transferEncodingNotEndingInChunkedGets400() async throws {

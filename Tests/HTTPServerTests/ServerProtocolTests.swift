@@ -54,7 +54,8 @@ import Testing
     }
 
     @Test func absoluteFormTargetIsReducedToPathAndQuery() async throws {
-        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.target.utf8)) }) { _, port in
+        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.target.utf8)) }) {
+            _, port in
             let client = try RawClient(port: port)
             try await client.send("GET http://example.com:8080/a/b?c=d HTTP/1.1\r\nHost: example.com\r\n\r\n")
             #expect(try await client.readResponse().text == "/a/b?c=d")
@@ -62,7 +63,9 @@ import Testing
     }
 
     @Test func pathThatDoesNotPercentDecodeGets400AndKeepsTheConnection() async throws {
-        try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: Array(request.pathSegments.joined(separator: "|").utf8)) }) { _, port in
+        try await withServer(respond: { request in
+            HTTPResponse(status: .ok, bytes: Array(request.pathSegments.joined(separator: "|").utf8))
+        }) { _, port in
             let client = try RawClient(port: port)
             for bad in ["/a%zz", "/a%00b", "/%C3%28", "/a%2"] {
                 try await client.send("GET \(bad) HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -79,7 +82,8 @@ import Testing
         try await withServer(respond: { request in HTTPResponse(status: .ok, bytes: request.body) }) { _, port in
             let client = try RawClient(port: port)
             try await client.send(
-                "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n2\r\nde\r\n0\r\nT: v\r\n\r\n")
+                "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n2\r\nde\r\n0\r\nT: v\r\n\r\n"
+            )
             #expect(try await client.readResponse().text == "abcde")
         }
     }
@@ -88,9 +92,10 @@ import Testing
         let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { _ in
             HTTPResponse(
                 status: .ok, headers: ["Content-Type": "text/csv"],
-                body: .stream(HTTPBodyStream { writer in
-                    for index in 0..<100 { try await writer.write(Array("line \(index)\n".utf8)) }
-                }))
+                body: .stream(
+                    HTTPBodyStream { writer in
+                        for index in 0..<100 { try await writer.write(Array("line \(index)\n".utf8)) }
+                    }))
         }
         try await withServer(respond: respond) { _, port in
             let client = try RawClient(port: port)

@@ -57,7 +57,8 @@ import Testing
         let (logger, records) = StreamLogHandler.make()
         let config = testConfiguration { $0.writeTimeout = .milliseconds(200) }
         let big = [UInt8](repeating: 0x41, count: 64 * 1024 * 1024)
-        try await withServer(config, logger: logger, respond: { _ in HTTPResponse(status: .ok, bytes: big) }) { _, port in
+        try await withServer(config, logger: logger, respond: { _ in HTTPResponse(status: .ok, bytes: big) }) {
+            _, port in
             let client = try RawClient(port: port)
             try await client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
             let record = await records.first { $0.message == "connection timed out" }

@@ -5,9 +5,10 @@ import Testing
     static let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { _ in
         HTTPResponse(
             status: .ok, headers: ["Content-Type": "text/plain"],
-            body: .stream(HTTPBodyStream { writer in
-                for _ in 0..<64 { try await writer.write([UInt8](repeating: 0x61, count: 64 * 1024)) }
-            }))
+            body: .stream(
+                HTTPBodyStream { writer in
+                    for _ in 0..<64 { try await writer.write([UInt8](repeating: 0x61, count: 64 * 1024)) }
+                }))
     }
 
     @Test func largeStreamArrivesWholeAndInOrder() async throws {
@@ -45,10 +46,13 @@ import Testing
     @Test func failingStreamCutsTheResponseShort() async throws {
         struct Broken: Error {}
         let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { _ in
-            HTTPResponse(status: .ok, body: .stream(HTTPBodyStream { writer in
-                try await writer.write(Array("partial".utf8))
-                throw Broken()
-            }))
+            HTTPResponse(
+                status: .ok,
+                body: .stream(
+                    HTTPBodyStream { writer in
+                        try await writer.write(Array("partial".utf8))
+                        throw Broken()
+                    }))
         }
         try await withServer(respond: respond) { _, port in
             let client = try RawClient(port: port)

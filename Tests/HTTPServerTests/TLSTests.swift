@@ -13,8 +13,11 @@ import Testing
         let key = directory.appendingPathComponent("key.pem").path
         let status = try run(
             "/usr/bin/openssl",
-            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key,
-             "-out", certificate, "-days", "1", "-subj", "/CN=localhost"]).status
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key,
+                "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
+            ]
+        ).status
         #expect(status == 0)
         return (certificate, key, directory)
     }
@@ -51,13 +54,21 @@ import Testing
             #expect(result.status == 0)
             #expect(result.output == "secure=true /asecure=true /b")
             let tls12 = try await offload {
-                try Self.run("/usr/bin/curl", ["-sk", "--max-time", "10", "--tlsv1.2", "--tls-max", "1.2",
-                                               "https://127.0.0.1:\(port)/c"])
+                try Self.run(
+                    "/usr/bin/curl",
+                    [
+                        "-sk", "--max-time", "10", "--tlsv1.2", "--tls-max", "1.2",
+                        "https://127.0.0.1:\(port)/c",
+                    ])
             }
             #expect(tls12.output == "secure=true /c")
             let tls11 = try await offload {
-                try Self.run("/usr/bin/curl", ["-sk", "--max-time", "10", "--tlsv1.1", "--tls-max", "1.1",
-                                               "https://127.0.0.1:\(port)/d"])
+                try Self.run(
+                    "/usr/bin/curl",
+                    [
+                        "-sk", "--max-time", "10", "--tlsv1.1", "--tls-max", "1.1",
+                        "https://127.0.0.1:\(port)/d",
+                    ])
             }
             #expect(tls11.status != 0)
         }
@@ -72,12 +83,17 @@ import Testing
             $0.tls = .init(certificatePath: files.certificate, privateKeyPath: files.key)
         }
         let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { request in
-            HTTPResponse(status: .ok, bytes: Array("\(request.body.count)".utf8) + [UInt8](repeating: 0x61, count: 2_000_000))
+            HTTPResponse(
+                status: .ok, bytes: Array("\(request.body.count)".utf8) + [UInt8](repeating: 0x61, count: 2_000_000))
         }
         try await withServer(config, respond: respond) { _, port in
             let result = try await offload {
-                try Self.run("/usr/bin/curl", ["-sk", "--max-time", "20", "--data-binary", "@\(upload.path)",
-                                               "https://127.0.0.1:\(port)/upload"])
+                try Self.run(
+                    "/usr/bin/curl",
+                    [
+                        "-sk", "--max-time", "20", "--data-binary", "@\(upload.path)",
+                        "https://127.0.0.1:\(port)/upload",
+                    ])
             }
             #expect(result.status == 0)
             #expect(result.output.hasPrefix("3145728aaa"))
@@ -101,8 +117,9 @@ import Testing
     @Test func missingCertificateMakesRunThrow() async throws {
         var config = testConfiguration()
         config.tls = .init(certificatePath: "/nonexistent/cert.pem", privateKeyPath: "/nonexistent/key.pem")
-        let server = Server(configuration: config, responder: ClosureResponder { _ in HTTPResponse(status: .ok) },
-                            logger: .init(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let server = Server(
+            configuration: config, responder: ClosureResponder { _ in HTTPResponse(status: .ok) },
+            logger: .init(label: "test") { _ in SwiftLogNoOpLogHandler() })
         await #expect(throws: ServerError.self) { try await server.run() }
         await #expect(throws: ServerError.self) { _ = try await server.listeningPort() }
     }

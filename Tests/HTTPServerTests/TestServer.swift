@@ -20,7 +20,9 @@ func testConfiguration(_ change: (inout Server.Configuration) -> Void = { _ in }
 func withServer<T: Sendable>(
     _ configuration: Server.Configuration = testConfiguration(),
     logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-    respond: @escaping @Sendable (HTTPRequest) async -> HTTPResponse = { _ in HTTPResponse(status: .ok, bytes: Array("hello".utf8)) },
+    respond: @escaping @Sendable (HTTPRequest) async -> HTTPResponse = { _ in
+        HTTPResponse(status: .ok, bytes: Array("hello".utf8))
+    },
     _ body: @Sendable (Server, Int) async throws -> T
 ) async throws -> T {
     let server = Server(configuration: configuration, responder: ClosureResponder(body: respond), logger: logger)

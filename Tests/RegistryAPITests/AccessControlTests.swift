@@ -50,9 +50,11 @@ import Testing
             let admin = try await server.client("admin", region: "4420")
             #expect(try await admin.post("/v1/tokens", json: #"{"role":"regulator","region":"44"}"#).status == 403)
             #expect(try await admin.post("/v1/tokens", json: #"{"role":"trainer"}"#).status == 403)
-            let outside = #"{"role":"enterprise","uscc":"\#(Enterprise.fixture(2, region: "440300100001").uscc.value)"}"#
+            let outside =
+                #"{"role":"enterprise","uscc":"\#(Enterprise.fixture(2, region: "440300100001").uscc.value)"}"#
             #expect(try await admin.post("/v1/tokens", json: outside).status == 403)
-            let issued = try await admin.post("/v1/tokens", json: #"{"role":"regulator","region":"442000","label":"小榄"}"#)
+            let issued = try await admin.post(
+                "/v1/tokens", json: #"{"role":"regulator","region":"442000","label":"小榄"}"#)
             #expect(issued.status == 201)
             let secret = try #require(issued.json["secret"] as? String)
             #expect(try await TestClient(port: server.port, token: secret).get("/v1/enterprises").status == 200)
@@ -97,7 +99,8 @@ import Testing
             #expect(second.body == first.body)
             #expect(second[header: "idempotent-replayed"] == "true")
             let other = try await client.post(
-                "/v1/enterprises", json: body.replacingOccurrences(of: "medium", with: "large"), headers: ["Idempotency-Key": "k-1"])
+                "/v1/enterprises", json: body.replacingOccurrences(of: "medium", with: "large"),
+                headers: ["Idempotency-Key": "k-1"])
             #expect(other.status == 422)
             // Without the key the same body is a duplicate.
             #expect(try await client.post("/v1/enterprises", json: body).status == 409)

@@ -1,3 +1,4 @@
+import CryptoSupport
 import Foundation
 import RegistryDomain
 import RegistryTesting
@@ -41,82 +42,99 @@ import Testing
     static let newTarget =
         #"{"region_code":"4420","population":{"above_scale":true,"manufacturing":true},"deadline":"2026-12-31","ratio":0.9}"#
 
-    static let expectations: [Route] = [
-        Route(
-            name: "GET enterprise", method: "GET", path: "/v1/enterprises/\(enterpriseA.uscc.value)",
-            expected: unauthenticated.merging([
-                .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 200, .enterpriseB: 404,
-                .trainer: 200,
-            ]) { $1 }),
-        Route(
-            name: "GET enterprises", method: "GET", path: "/v1/enterprises",
-            expected: unauthenticated.merging([
-                .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200, .enterpriseA: 200, .enterpriseB: 200,
-                .trainer: 200,
-            ]) { $1 }),
-        Route(
-            name: "POST enterprises", method: "POST", path: "/v1/enterprises", body: "NEW",
-            expected: unauthenticated.merging([.adminIn: 201, .adminOut: 422, .regulatorIn: 201, .regulatorOut: 422]) { $1 }),
-        Route(
-            name: "PATCH enterprise", method: "PATCH", path: "/v1/enterprises/\(enterpriseA.uscc.value)",
-            body: #"{"name":"改名"}"#, contentType: "application/merge-patch+json", needsIfMatch: true,
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404]) { $1 }),
-        Route(
-            name: "POST import", method: "POST", path: "/v1/enterprises/import?dry_run=true",
-            body: "uscc,name,region_code,size_class,above_scale,industry_code,sector\n", contentType: "text/csv",
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
-        Route(
-            name: "GET export", method: "GET", path: "/v1/enterprises/export",
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200]) { $1 }),
-        Route(
-            name: "POST tokens", method: "POST", path: "/v1/tokens", body: #"{"role":"viewer","region":"4420"}"#,
-            expected: unauthenticated.merging([.adminIn: 201, .adminOut: 403]) { $1 }),
-        Route(
-            name: "GET tokens", method: "GET", path: "/v1/tokens",
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200]) { $1 }),
-        Route(
-            name: "DELETE token", method: "DELETE", path: "/v1/tokens/TARGET",
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404]) { $1 }),
-        Route(
-            name: "GET coverage targets", method: "GET", path: "/v1/coverage-targets",
-            expected: unauthenticated.merging([
-                .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200, .enterpriseA: 200, .enterpriseB: 200,
-                .trainer: 200, .viewer: 200,
-            ]) { $1 }),
-        Route(
-            name: "GET coverage target", method: "GET", path: "/v1/coverage-targets/10",
-            expected: unauthenticated.merging([
-                .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 200, .enterpriseB: 200,
-                .trainer: 200, .viewer: 200,
-            ]) { $1 }),
-        Route(
-            name: "POST coverage targets", method: "POST", path: "/v1/coverage-targets", body: newTarget,
-            expected: unauthenticated.merging([.adminIn: 201, .adminOut: 422]) { $1 }),
-        Route(
-            name: "PUT coverage target", method: "PUT", path: "/v1/coverage-targets/10", body: newTarget,
-            needsIfMatch: true, expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404]) { $1 }),
-        Route(
-            name: "DELETE coverage target", method: "DELETE", path: "/v1/coverage-targets/9",
-            expected: unauthenticated.merging([.adminIn: 204, .adminOut: 404]) { $1 }),
-        Route(
-            name: "GET coverage", method: "GET", path: "/v1/coverage?region=4420&group_by=size_class",
-            expected: unauthenticated.merging([
-                .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 404, .enterpriseB: 404,
-                .trainer: 200, .viewer: 200,
-            ]) { $1 }),
-        Route(
-            name: "GET coverage trend", method: "GET", path: "/v1/coverage/trend?region=4420",
-            expected: unauthenticated.merging([
-                .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 404, .enterpriseB: 404,
-                .trainer: 200, .viewer: 200,
-            ]) { $1 }),
-        Route(
-            name: "GET coverage worklist", method: "GET", path: "/v1/coverage/worklist?region=4420",
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404]) { $1 }),
-        Route(
-            name: "GET audit events", method: "GET", path: "/v1/audit-events",
-            expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200]) { $1 }),
-    ] + appointmentRoutes
+    static let expectations: [Route] =
+        [
+            Route(
+                name: "GET enterprise", method: "GET", path: "/v1/enterprises/\(enterpriseA.uscc.value)",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 200,
+                    .enterpriseB: 404,
+                    .trainer: 200,
+                ]) { $1 }),
+            Route(
+                name: "GET enterprises", method: "GET", path: "/v1/enterprises",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200, .enterpriseA: 200,
+                    .enterpriseB: 200,
+                    .trainer: 200,
+                ]) { $1 }),
+            Route(
+                name: "POST enterprises", method: "POST", path: "/v1/enterprises", body: "NEW",
+                expected: unauthenticated.merging([
+                    .adminIn: 201, .adminOut: 422, .regulatorIn: 201, .regulatorOut: 422,
+                ]) { $1 }),
+            Route(
+                name: "PATCH enterprise", method: "PATCH", path: "/v1/enterprises/\(enterpriseA.uscc.value)",
+                body: #"{"name":"改名"}"#, contentType: "application/merge-patch+json", needsIfMatch: true,
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404,
+                ]) { $1 }),
+            Route(
+                name: "POST import", method: "POST", path: "/v1/enterprises/import?dry_run=true",
+                body: "uscc,name,region_code,size_class,above_scale,industry_code,sector\n", contentType: "text/csv",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200,
+                ]) { $1 }),
+            Route(
+                name: "GET export", method: "GET", path: "/v1/enterprises/export",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200,
+                ]) { $1 }),
+            Route(
+                name: "POST tokens", method: "POST", path: "/v1/tokens", body: #"{"role":"viewer","region":"4420"}"#,
+                expected: unauthenticated.merging([.adminIn: 201, .adminOut: 403]) { $1 }),
+            Route(
+                name: "GET tokens", method: "GET", path: "/v1/tokens",
+                expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200]) { $1 }),
+            Route(
+                name: "DELETE token", method: "DELETE", path: "/v1/tokens/TARGET",
+                expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404]) { $1 }),
+            Route(
+                name: "GET coverage targets", method: "GET", path: "/v1/coverage-targets",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 200, .regulatorIn: 200, .regulatorOut: 200, .enterpriseA: 200,
+                    .enterpriseB: 200,
+                    .trainer: 200, .viewer: 200,
+                ]) { $1 }),
+            Route(
+                name: "GET coverage target", method: "GET", path: "/v1/coverage-targets/10",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 200,
+                    .enterpriseB: 200,
+                    .trainer: 200, .viewer: 200,
+                ]) { $1 }),
+            Route(
+                name: "POST coverage targets", method: "POST", path: "/v1/coverage-targets", body: newTarget,
+                expected: unauthenticated.merging([.adminIn: 201, .adminOut: 422]) { $1 }),
+            Route(
+                name: "PUT coverage target", method: "PUT", path: "/v1/coverage-targets/10", body: newTarget,
+                needsIfMatch: true, expected: unauthenticated.merging([.adminIn: 200, .adminOut: 404]) { $1 }),
+            Route(
+                name: "DELETE coverage target", method: "DELETE", path: "/v1/coverage-targets/9",
+                expected: unauthenticated.merging([.adminIn: 204, .adminOut: 404]) { $1 }),
+            Route(
+                name: "GET coverage", method: "GET", path: "/v1/coverage?region=4420&group_by=size_class",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 404,
+                    .enterpriseB: 404,
+                    .trainer: 200, .viewer: 200,
+                ]) { $1 }),
+            Route(
+                name: "GET coverage trend", method: "GET", path: "/v1/coverage/trend?region=4420",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404, .enterpriseA: 404,
+                    .enterpriseB: 404,
+                    .trainer: 200, .viewer: 200,
+                ]) { $1 }),
+            Route(
+                name: "GET coverage worklist", method: "GET", path: "/v1/coverage/worklist?region=4420",
+                expected: unauthenticated.merging([
+                    .adminIn: 200, .adminOut: 404, .regulatorIn: 200, .regulatorOut: 404,
+                ]) { $1 }),
+            Route(
+                name: "GET audit events", method: "GET", path: "/v1/audit-events",
+                expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200]) { $1 }),
+        ] + appointmentRoutes
 
     @Test(arguments: expectations)
     func everyCallerGetsExactlyWhatItsRoleAndScopeAllow(route: Route) async throws {
@@ -125,7 +143,8 @@ import Testing
             // A token in A's region that DELETE may revoke, issued before the callers' own tokens.
             _ = try await server.issueToken("viewer", region: "4420")
             let secrets = try await Self.secrets(server)
-            let target = try server.database.registry.read { try $0.accessTokens(within: nil, afterID: nil, limit: 500) }
+            let target =
+                try server.database.registry.read { try $0.accessTokens(within: nil, afterID: nil, limit: 500) }
                 .first { $0.role == "viewer" }?.id ?? 0
             let shared = try await Self.appointment("submitted", server, secrets)
             for (index, caller) in CallerKind.allCases.enumerated() {
@@ -149,10 +168,10 @@ import Testing
         }
     }
 
-
     static func secrets(_ server: TestServer) async throws -> [CallerKind: String] {
         var secrets: [CallerKind: String] = [.bad: "cqo_this-token-was-never-issued-by-anyone-at-all"]
-        secrets[.expired] = try await server.issueToken("regulator", region: "4420", expiresAt: "2025-06-01T00:00:00.000Z")
+        secrets[.expired] = try await server.issueToken(
+            "regulator", region: "4420", expiresAt: "2025-06-01T00:00:00.000Z")
         let revoked = try await server.issueToken("regulator", region: "4420")
         secrets[.revoked] = revoked
         let hash = TokenSecretHash.of(revoked)
@@ -172,8 +191,6 @@ import Testing
         return secrets
     }
 }
-
-import CryptoSupport
 
 enum TokenSecretHash {
     static func of(_ secret: String) -> String { SHA256.hex(secret) }

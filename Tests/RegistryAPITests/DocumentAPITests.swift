@@ -64,7 +64,8 @@ import Testing
                 try $0.documentVersions(appointmentID: Int64(id), kind: .commitment)
             }
             #expect(versions.map(\.version) == [1, 2])
-            let repeated = try await Self.put(actors.company, path, Self.png, type: "image/png", ifMatch: second[header: "etag"])
+            let repeated = try await Self.put(
+                actors.company, path, Self.png, type: "image/png", ifMatch: second[header: "etag"])
             #expect(repeated.status == 200)
             #expect(repeated.json["version"] as? Int == 2, "the same bytes again are not a new version")
             #expect(versions.map(\.sha256) == [SHA256.hex(Self.pdf), SHA256.hex(Self.png)])

@@ -1,3 +1,4 @@
+import Foundation
 import RegistryDomain
 import RegistryTesting
 import Testing
@@ -24,7 +25,8 @@ import Testing
             #expect(read.json["name"] as? String == "中山市华兴电器有限公司")
             #expect(read[header: "x-request-id"]?.isEmpty == false)
 
-            let notModified = try await client.get("/v1/enterprises/\(USCC.fixture(7).value)", headers: ["If-None-Match": etag])
+            let notModified = try await client.get(
+                "/v1/enterprises/\(USCC.fixture(7).value)", headers: ["If-None-Match": etag])
             #expect(notModified.status == 304)
             #expect(notModified.body.isEmpty)
 
@@ -41,7 +43,9 @@ import Testing
             let client = try await server.client("admin", region: "44")
             let reply = try await client.post(
                 "/v1/enterprises",
-                json: #"{"uscc":"\#(USCC.fixture(8).value)","name":"小企业","region_code":"4420","industry_code":"C3857","sector":"product","employees":25,"revenue_cny":4000000}"#)
+                json:
+                    #"{"uscc":"\#(USCC.fixture(8).value)","name":"小企业","region_code":"4420","industry_code":"C3857","sector":"product","employees":25,"revenue_cny":4000000}"#
+            )
             #expect(reply.status == 201)
             #expect(reply.json["size_class"] as? String == "small")
             #expect(reply.json["above_scale"] as? Bool == false)
@@ -56,7 +60,9 @@ import Testing
             let client = try await server.client("regulator", region: "4420")
             let reply = try await client.post(
                 "/v1/enterprises",
-                json: #"{"uscc":"\#(uscc)","name":"x","region_code":"4420","size_class":"small","above_scale":false,"industry_code":"C3857","sector":"product"}"#)
+                json:
+                    #"{"uscc":"\#(uscc)","name":"x","region_code":"4420","size_class":"small","above_scale":false,"industry_code":"C3857","sector":"product"}"#
+            )
             #expect(reply.status == 422)
             #expect(reply[header: "content-type"] == "application/problem+json")
             let errors = try #require(reply.json["errors"] as? [[String: Any]])
@@ -95,8 +101,11 @@ import Testing
             let etag = try #require(created[header: "etag"])
             let path = "/v1/enterprises/\(USCC.fixture(7).value)"
             #expect(try await client.patch(path, json: #"{"name":"新名字"}"#).status == 428)
-            #expect(try await client.patch(path, json: #"{"name":"新名字"}"#, headers: ["If-Match": "\"stale\""]).status == 412)
-            let patched = try await client.patch(path, json: #"{"name":"新名字","employees":null}"#, headers: ["If-Match": etag])
+            #expect(
+                try await client.patch(path, json: #"{"name":"新名字"}"#, headers: ["If-Match": "\"stale\""]).status == 412
+            )
+            let patched = try await client.patch(
+                path, json: #"{"name":"新名字","employees":null}"#, headers: ["If-Match": etag])
             #expect(patched.status == 200)
             #expect(patched.json["name"] as? String == "新名字")
             #expect(patched.json["employees"] is NSNull)
@@ -104,7 +113,8 @@ import Testing
             let again = try await client.patch(path, json: #"{"name":"第三个"}"#, headers: ["If-Match": etag])
             #expect(again.status == 412)
             let renamed = try await client.patch(
-                path, json: #"{"uscc":"\#(USCC.fixture(9).value)"}"#, headers: ["If-Match": try #require(patched[header: "etag"])])
+                path, json: #"{"uscc":"\#(USCC.fixture(9).value)"}"#,
+                headers: ["If-Match": try #require(patched[header: "etag"])])
             #expect(renamed.status == 422)
         }
     }
@@ -162,5 +172,3 @@ import Testing
         }
     }
 }
-
-import Foundation

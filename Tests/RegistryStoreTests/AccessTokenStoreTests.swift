@@ -30,7 +30,8 @@ import Testing
             _ = try await database.registry.write {
                 try $0.insert(
                     AccessToken(
-                        id: 0, secretHash: String(repeating: "c", count: 64), role: "enterprise", region: nil, uscc: nil,
+                        id: 0, secretHash: String(repeating: "c", count: 64), role: "enterprise", region: nil,
+                        uscc: nil,
                         label: "", createdAt: "2025-01-01T00:00:00.000Z", expiresAt: nil, revokedAt: nil))
             }
         }

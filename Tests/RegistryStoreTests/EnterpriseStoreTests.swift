@@ -110,7 +110,10 @@ import Testing
         let enterprise = Enterprise.fixture(1)
         try await database.registry.write { try $0.insert(enterprise) }
         try await database.registry.pool.write { db in
-            try db.execute(sql: "INSERT INTO person (id, id_number, name, phone) VALUES (1, '11010519491231002X', '张三', '13800138000')")
+            try db.execute(
+                sql:
+                    "INSERT INTO person (id, id_number, name, phone) VALUES (1, '11010519491231002X', '张三', '13800138000')"
+            )
             try db.execute(
                 sql: """
                     INSERT INTO appointment (uscc, person_id, role, status, position, is_principal, appointed_on, registered_on, ended_on)

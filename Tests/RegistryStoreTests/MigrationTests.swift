@@ -10,18 +10,23 @@ import Testing
     @Test func everyFileOfTheMigrationsFolderIsEmbeddedInOrder() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Migrations").standardized
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
+            .sorted()
         #expect(!files.isEmpty)
         #expect(EmbeddedMigrations.all.map(\.name) == files)
         for (index, name) in files.enumerated() {
-            #expect(name.hasPrefix(String(format: "%04d_", index + 1)), "migrations are numbered 0001, 0002, … without gaps")
+            #expect(
+                name.hasPrefix(String(format: "%04d_", index + 1)), "migrations are numbered 0001, 0002, … without gaps"
+            )
         }
     }
 
     @Test func migrationsApplyOnceAndReopeningChangesNothing() throws {
         let database = try TemporaryDatabase.migrated()
         #expect(database.registry.isReady())
-        let count = try database.registry.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migration_checksum") }
+        let count = try database.registry.pool.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM migration_checksum")
+        }
         #expect(count == EmbeddedMigrations.all.count)
         let again = try SQLiteRegistry(path: database.path)
         let after = try again.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migration_checksum") }
@@ -32,7 +37,8 @@ import Testing
     @Test func anAppliedMigrationWhoseTextChangedStopsStartUp() throws {
         let database = try TemporaryDatabase.migrated()
         try database.registry.pool.write {
-            try $0.execute(sql: "UPDATE migration_checksum SET sha256 = 'deadbeef' WHERE name = '0001_create_enterprise.sql'")
+            try $0.execute(
+                sql: "UPDATE migration_checksum SET sha256 = 'deadbeef' WHERE name = '0001_create_enterprise.sql'")
         }
         #expect {
             _ = try SQLiteRegistry(path: database.path)

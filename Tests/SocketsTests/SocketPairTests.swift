@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Sockets
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct SocketPairTests {
     @Test func readOnAnEmptySocketWouldBlock() throws {

@@ -56,7 +56,8 @@ enum ServerBench {
         let arguments = CommandLine.arguments
         let port = arguments.count > 1 ? Int(arguments[1]) ?? 8080 : 8080
         let environment = ProcessInfo.processInfo.environment
-        let dbPath = arguments.count > 2
+        let dbPath =
+            arguments.count > 2
             ? arguments[2] : (environment["BENCH_WORK"] ?? "/tmp/cqo-bench") + "/data/peers-200000.sqlite"
         var logger = Logger(label: "server-bench")
         logger.logLevel = environment["BENCH_LOG"] == "info" ? .info : .warning

@@ -5,7 +5,9 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     package init() {}
     package init(_ fields: [Field]) { self.fields = fields }
-    package init(dictionaryLiteral elements: (String, String)...) { fields = elements.map { (name: $0.0, value: $0.1) } }
+    package init(dictionaryLiteral elements: (String, String)...) {
+        fields = elements.map { (name: $0.0, value: $0.1) }
+    }
 
     package func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
     package var count: Int { fields.count }

@@ -94,12 +94,14 @@ package struct Router: HTTPResponder {
             let problem = error.problem
             if problem.status.code >= 500 {
                 logger.error(
-                    "request failed", metadata: ["request_id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
+                    "request failed",
+                    metadata: ["request_id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
             }
             return problem.response(requestID: request.requestID)
         } catch {
             logger.error(
-                "unhandled error", metadata: ["request_id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
+                "unhandled error",
+                metadata: ["request_id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
             return Problem(.internalServerError).response(requestID: request.requestID)
         }
     }

@@ -39,7 +39,8 @@ final class Connection {
     /// Stream writers waiting for the output to drain.
     var flushWaiters: [CheckedContinuation<Void, any Error>] = []
 
-    init(id: UInt64, transport: ConnectionTransport, remoteAddress: String, limits: RequestDecoder.Limits, now: UInt64) {
+    init(id: UInt64, transport: ConnectionTransport, remoteAddress: String, limits: RequestDecoder.Limits, now: UInt64)
+    {
         self.id = id
         self.transport = transport
         self.remoteAddress = remoteAddress

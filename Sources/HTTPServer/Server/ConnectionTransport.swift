@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Sockets
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How one connection's bytes travel: straight through the socket, or through a TLS session on it.
 struct ConnectionTransport {

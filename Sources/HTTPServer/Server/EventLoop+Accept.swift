@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Logging
 import Sockets
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension EventLoop {
     /// Accepts what is pending (a bounded batch; the listener is level-triggered, so the rest comes next round).

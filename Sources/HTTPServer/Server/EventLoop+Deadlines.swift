@@ -18,13 +18,17 @@ extension EventLoop {
             }
             switch connection.phase {
             case .idle:
-                if connection.output.isEmpty, elapsed > context.idleTimeout { expired.append((connection, false, "idle")) }
+                if connection.output.isEmpty, elapsed > context.idleTimeout {
+                    expired.append((connection, false, "idle"))
+                }
             case .head:
                 if elapsed > context.headTimeout { expired.append((connection, true, "head")) }
             case .body:
                 if elapsed > context.bodyGracePeriod {
                     let expected = Double(context.configuration.bodyMinimumRate) * Double(elapsed) / 1e9
-                    if Double(connection.decoder.bodyBytesReceived) < expected { expired.append((connection, true, "body")) }
+                    if Double(connection.decoder.bodyBytesReceived) < expected {
+                        expired.append((connection, true, "body"))
+                    }
                 }
             case .handling:
                 break

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HTTP1
 import Logging
 import Sockets
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One event loop: an OS thread that owns a set of non-blocking connections and multiplexes them with epoll.
 ///

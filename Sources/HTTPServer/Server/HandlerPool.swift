@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fixed set of OS threads that run request handlers: the tasks' preferred executor (SE-0417).

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts a detached OS thread (an event loop must not run on the cooperative pool: it blocks in epoll_wait).

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import COpenSSL
 import Sockets
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One connection's TLS state, driven by the event loop with non-blocking SSL_read and SSL_write.
 /// Owned by the loop thread (not Sendable).

@@ -17,7 +17,10 @@ package final class RateLimiter: Sendable {
     /// Past this many keys, idle ones are swept. The default is 100,000.
     private let sweepThreshold: Int
 
-    init(perSecond: Int, sweepThreshold: Int = 100_000, now: @escaping @Sendable () -> Double = RateLimiter.monotonicSeconds) {
+    init(
+        perSecond: Int, sweepThreshold: Int = 100_000,
+        now: @escaping @Sendable () -> Double = RateLimiter.monotonicSeconds
+    ) {
         self.perSecond = Double(max(1, perSecond))
         self.sweepThreshold = sweepThreshold
         self.now = now

@@ -9,7 +9,9 @@ package enum TokenIssuer {
         package var uscc: String?
         package var label: String
         package var expiresAt: String?
-        package init(role: String, region: String? = nil, uscc: String? = nil, label: String = "", expiresAt: String? = nil) {
+        package init(
+            role: String, region: String? = nil, uscc: String? = nil, label: String = "", expiresAt: String? = nil
+        ) {
             self.role = role
             self.region = region
             self.uscc = uscc
@@ -23,9 +25,12 @@ package enum TokenIssuer {
         var problems = ViolationCollector()
         let role = AccessRole(rawValue: request.role)
         if role == nil {
-            problems.add("role", "enum", "role is one of: \(AccessRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            problems.add(
+                "role", "enum", "role is one of: \(AccessRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let region = request.region.flatMap { text in problems.check { () throws(ValidationFailure) in try RegionCode(text, field: "region") } }
+        let region = request.region.flatMap { text in
+            problems.check { () throws(ValidationFailure) in try RegionCode(text, field: "region") }
+        }
         let uscc = request.uscc.flatMap { text in problems.check { () throws(ValidationFailure) in try USCC(text) } }
         if request.label.count > 100 { problems.add("label", "length", "label has at most 100 characters") }
         if let expiresAt = request.expiresAt, !isInstant(expiresAt) {
@@ -33,8 +38,12 @@ package enum TokenIssuer {
         }
         switch role {
         case .enterprise?:
-            if request.uscc == nil { problems.add("uscc", "required", "an enterprise token names its enterprise's uscc") }
-            if request.region != nil { problems.add("region", "not_allowed", "an enterprise token is scoped by uscc only") }
+            if request.uscc == nil {
+                problems.add("uscc", "required", "an enterprise token names its enterprise's uscc")
+            }
+            if request.region != nil {
+                problems.add("region", "not_allowed", "an enterprise token is scoped by uscc only")
+            }
         case .admin?, .regulator?, .viewer?:
             if request.region == nil { problems.add("region", "required", "this role is scoped to a region prefix") }
             if request.uscc != nil { problems.add("uscc", "not_allowed", "only enterprise tokens name a uscc") }
@@ -48,7 +57,9 @@ package enum TokenIssuer {
     }
 
     /// Stores a new token and returns it with its secret (shown this once).
-    package static func issue(_ request: Request, writer: any RegistryWriter, now: String) throws -> (AccessToken, String) {
+    package static func issue(_ request: Request, writer: any RegistryWriter, now: String) throws -> (
+        AccessToken, String
+    ) {
         let (role, region, uscc) = try validated(request)
         let secret = try TokenSecret.generate()
         let token = try writer.insert(

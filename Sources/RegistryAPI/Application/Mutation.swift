@@ -35,12 +35,16 @@ extension Services {
         let caller = context.caller
         defer { changes.notify() }
         return try await storage.write { writer in
-            if let key, let kept = try writer.idempotentResponse(tokenID: caller.tokenID, key: key, notBefore: notBefore) {
+            if let key,
+                let kept = try writer.idempotentResponse(tokenID: caller.tokenID, key: key, notBefore: notBefore)
+            {
                 guard kept.requestHash == requestHash else {
                     throw Problem(
                         .unprocessableContent, type: ProblemType.idempotencyMismatch,
                         detail: "this Idempotency-Key was used with a different request",
-                        errors: [.init(field: "Idempotency-Key", code: "reused", message: "use a new key for a new request")])
+                        errors: [
+                            .init(field: "Idempotency-Key", code: "reused", message: "use a new key for a new request")
+                        ])
                 }
                 return Self.replay(kept)
             }
@@ -68,7 +72,8 @@ extension Services {
         guard let key = request.headers["Idempotency-Key"] else { return nil }
         guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw Problem(
-                .badRequest, type: ProblemType.malformed, detail: "Idempotency-Key is 1 to 255 visible ASCII characters")
+                .badRequest, type: ProblemType.malformed, detail: "Idempotency-Key is 1 to 255 visible ASCII characters"
+            )
         }
         return key
     }

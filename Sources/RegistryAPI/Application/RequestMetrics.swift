@@ -50,7 +50,8 @@ final class RequestMetrics: Sendable {
         text += "# HELP cqo_uptime_seconds Seconds since the server started.\n# TYPE cqo_uptime_seconds gauge\n"
         text += "cqo_uptime_seconds \(Int(Date().timeIntervalSince(started)))\n"
         for metric in extra {
-            text += "# HELP \(metric.name) \(metric.help)\n# TYPE \(metric.name) counter\n\(metric.name) \(metric.value)\n"
+            text +=
+                "# HELP \(metric.name) \(metric.help)\n# TYPE \(metric.name) counter\n\(metric.name) \(metric.value)\n"
         }
         return text
     }
@@ -66,7 +67,8 @@ package struct RegistryResponder: HTTPResponder {
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
         let start = RateLimiter.monotonicSeconds()
         let response = await router.respond(to: request)
-        metrics.record(method: request.method, status: response.status.code, seconds: RateLimiter.monotonicSeconds() - start)
+        metrics.record(
+            method: request.method, status: response.status.code, seconds: RateLimiter.monotonicSeconds() - start)
         return response
     }
 

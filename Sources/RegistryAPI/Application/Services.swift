@@ -26,7 +26,8 @@ final class Services: Sendable {
         self.configuration = configuration
         self.authenticator = Authenticator(storage: storage, clock: clock)
         self.tokenLimiter = RateLimiter(perSecond: configuration.rateLimitPerToken, now: configuration.rateLimitClock)
-        self.addressLimiter = RateLimiter(perSecond: configuration.rateLimitPerAddress, now: configuration.rateLimitClock)
+        self.addressLimiter = RateLimiter(
+            perSecond: configuration.rateLimitPerAddress, now: configuration.rateLimitClock)
         self.isReady = isReady
         self.logger = logger
     }

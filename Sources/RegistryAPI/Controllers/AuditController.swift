@@ -15,7 +15,8 @@ struct AuditController {
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
         var query = AuditQuery()
-        for name in parameters.names where !["actor", "action", "resource", "from", "to", "limit", "cursor"].contains(name) {
+        for name in parameters.names
+        where !["actor", "action", "resource", "from", "to", "limit", "cursor"].contains(name) {
             problems.add(name, "unknown", "\(name) is not a filter of this list")
         }
         if let actor = parameters["actor"] {

@@ -34,7 +34,9 @@ struct EnterpriseController {
                 bytes: body)
             return MutationOutcome(
                 response: response,
-                audit: [AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)],
+                audit: [
+                    AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)
+                ],
                 changes: [ChangeEvents.enterprise(enterprise, kind: "created", at: context.now)])
         }
     }
@@ -48,7 +50,8 @@ struct EnterpriseController {
                 (record, try EnterpriseAppointments.load(uscc, from: reader, today: today, gracePeriodDays: grace))
             }
         }
-        guard let (record, appointments) = found, context.caller.covers(region: record.enterprise.regionCode, uscc: uscc)
+        guard let (record, appointments) = found,
+            context.caller.covers(region: record.enterprise.regionCode, uscc: uscc)
         else { throw Problem.notFound() }
         let (body, etag) = EnterpriseJSON.document(record, appointments)
         return EntityTag.respond(to: context.request, body: body, etag: etag)

@@ -26,13 +26,17 @@ enum EnterpriseFilters {
         if let uscc = context.caller.uscc, context.caller.role == .enterprise { query.uscc = uscc }
         if let text = parameters["size_class"] {
             query.sizeClass = SizeClass(rawValue: text)
-            if query.sizeClass == nil { problems.add("size_class", "enum", "size_class is large, medium, small or micro") }
+            if query.sizeClass == nil {
+                problems.add("size_class", "enum", "size_class is large, medium, small or micro")
+            }
         }
         query.aboveScale = boolean(parameters, "above_scale", &problems)
         query.manufacturing = boolean(parameters, "manufacturing", &problems)
         query.covered = boolean(parameters, "covered", &problems)
         if let industry = parameters["industry"] {
-            if IndustryCode.isValid(industry) { query.industryPrefix = industry } else {
+            if IndustryCode.isValid(industry) {
+                query.industryPrefix = industry
+            } else {
                 problems.add("industry", "format", "industry is a GB/T 4754 code or prefix, e.g. C or C38")
             }
         }
@@ -41,7 +45,11 @@ enum EnterpriseFilters {
             if query.sector == nil { problems.add("sector", "enum", "sector is product, engineering or service") }
         }
         if let text = parameters["q"] {
-            if text.count > 100 { problems.add("q", "length", "q has at most 100 characters") } else { query.text = text }
+            if text.count > 100 {
+                problems.add("q", "length", "q has at most 100 characters")
+            } else {
+                query.text = text
+            }
         }
         let page = Page(parameters, problems: &problems)
         query.limit = page.limit

@@ -17,10 +17,14 @@ struct MetricsController {
         }
         let text = metrics.exposition(extra: [
             ("cqo_rate_limited_total", "Requests refused with 429.", services.rejections.rateLimited),
-            ("cqo_authentication_failures_total", "Requests with a missing or invalid token.", services.rejections.unauthenticated),
+            (
+                "cqo_authentication_failures_total", "Requests with a missing or invalid token.",
+                services.rejections.unauthenticated
+            ),
         ])
         return HTTPResponse(
-            status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
+            status: .ok,
+            headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
             bytes: Array(text.utf8))
     }
 

@@ -44,7 +44,8 @@ struct RosterController {
     @Sendable func importEnterprises(_ context: RequestContext) async throws -> HTTPResponse {
         let contentType = context.request.headers["Content-Type"] ?? ""
         guard ["text/csv", "application/csv"].contains(MediaType.essence(contentType)) else {
-            throw Problem(.unsupportedMediaType, type: ProblemType.unsupportedMediaType, detail: "send the roster as text/csv")
+            throw Problem(
+                .unsupportedMediaType, type: ProblemType.unsupportedMediaType, detail: "send the roster as text/csv")
         }
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
@@ -79,7 +80,9 @@ extension MediaType {
             let pair = part.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingSpaces().lowercased() == name else { continue }
             var text = pair[1].trimmingSpaces()
-            if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+            if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 {
+                text = String(text.dropFirst().dropLast())
+            }
             return text
         }
         return nil

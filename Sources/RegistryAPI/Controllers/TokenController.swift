@@ -34,9 +34,15 @@ struct TokenController {
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .created,
-                    headers: ["Content-Type": "application/json", "Location": "/v1/tokens/\(token.id)", "Cache-Control": "no-store"],
+                    headers: [
+                        "Content-Type": "application/json", "Location": "/v1/tokens/\(token.id)",
+                        "Cache-Control": "no-store",
+                    ],
                     bytes: body),
-                audit: [AuditNote(action: "token.create", resource: "token/\(token.id)", change: AccessTokenJSON.encode(token))])
+                audit: [
+                    AuditNote(
+                        action: "token.create", resource: "token/\(token.id)", change: AccessTokenJSON.encode(token))
+                ])
         }
     }
 
@@ -65,7 +71,8 @@ struct TokenController {
         let now = context.now
         let response = try await services.mutate(context) { writer in
             guard let token = try writer.accessToken(id: id),
-                (try? Self.requireWithinScope(caller, region: token.region, uscc: token.uscc, writer: writer, today: today)) != nil
+                (try? Self.requireWithinScope(
+                    caller, region: token.region, uscc: token.uscc, writer: writer, today: today)) != nil
             else { throw Problem.notFound() }
             try writer.revokeAccessToken(id: id, at: now)
             let revoked = try writer.accessToken(id: id) ?? token
@@ -86,7 +93,8 @@ struct TokenController {
         guard let scope = caller.region else { throw forbidden }
         if let uscc {
             guard let record = try writer.enterprise(uscc, on: today) else {
-                throw ValidationFailure(field: "uscc", code: "not_found", message: "no enterprise with this uscc is on the roster")
+                throw ValidationFailure(
+                    field: "uscc", code: "not_found", message: "no enterprise with this uscc is on the roster")
             }
             guard scope.contains(record.enterprise.regionCode) else { throw forbidden }
         } else {

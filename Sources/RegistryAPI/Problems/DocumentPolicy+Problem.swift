@@ -13,7 +13,9 @@ extension DocumentPolicy.Refusal: ProblemConvertible {
         case .contentMismatch(let declared, let found):
             Problem(
                 .unsupportedMediaType, type: ProblemType.unsupportedMediaType,
-                detail: "the bytes are \(found.map { "a \($0.rawValue.uppercased())" } ?? "no accepted format"), not the \(declared.mediaType) declared")
+                detail:
+                    "the bytes are \(found.map { "a \($0.rawValue.uppercased())" } ?? "no accepted format"), not the \(declared.mediaType) declared"
+            )
         }
     }
 }

@@ -26,24 +26,37 @@ enum RosterImport {
             switch error {
             case .unterminatedQuote(let at), .textAfterQuote(let at): line = at
             }
-            parsed.problems = [FieldViolation(field: "", code: "csv", message: "the file is not valid CSV (RFC 4180) near this line", line: line)]
+            parsed.problems = [
+                FieldViolation(
+                    field: "", code: "csv", message: "the file is not valid CSV (RFC 4180) near this line", line: line)
+            ]
             parsed.invalidLines = [line]
             return parsed
         }
         guard let header = records.first else {
-            parsed.problems = [FieldViolation(field: "", code: "required", message: "the file has no header row", line: 1)]
+            parsed.problems = [
+                FieldViolation(field: "", code: "required", message: "the file has no header row", line: 1)
+            ]
             return parsed
         }
         let names = header.fields.map { $0.trimmingCharacters(in: " \t") }
         for (index, name) in names.enumerated() {
             if !columns.contains(name) {
-                parsed.problems.append(FieldViolation(field: name, code: "unknown_column", message: "\"\(name)\" is not an enterprise field", line: header.line))
+                parsed.problems.append(
+                    FieldViolation(
+                        field: name, code: "unknown_column", message: "\"\(name)\" is not an enterprise field",
+                        line: header.line))
             } else if names[..<index].contains(name) {
-                parsed.problems.append(FieldViolation(field: name, code: "duplicate_column", message: "column \(name) appears twice", line: header.line))
+                parsed.problems.append(
+                    FieldViolation(
+                        field: name, code: "duplicate_column", message: "column \(name) appears twice",
+                        line: header.line))
             }
         }
         if !names.contains("uscc") {
-            parsed.problems.append(FieldViolation(field: "uscc", code: "required", message: "the header needs a uscc column", line: header.line))
+            parsed.problems.append(
+                FieldViolation(
+                    field: "uscc", code: "required", message: "the header needs a uscc column", line: header.line))
         }
         guard parsed.problems.isEmpty else {
             parsed.invalidLines = [header.line]
@@ -54,7 +67,11 @@ enum RosterImport {
             parsed.lineCount += 1
             var problems: [FieldViolation] = []
             if record.fields.count != names.count {
-                problems.append(FieldViolation(field: "", code: "columns", message: "the line has \(record.fields.count) cells; the header has \(names.count)", line: record.line))
+                problems.append(
+                    FieldViolation(
+                        field: "", code: "columns",
+                        message: "the line has \(record.fields.count) cells; the header has \(names.count)",
+                        line: record.line))
             } else {
                 let cells = Dictionary(uniqueKeysWithValues: zip(names, record.fields.map { $0.isEmpty ? nil : $0 }))
                 var input = input(cells, &problems)
@@ -64,9 +81,14 @@ enum RosterImport {
                     if !problems.isEmpty {
                         // A cell of the wrong type already condemned the line.
                     } else if let first = seen[enterprise.uscc.value] {
-                        problems.append(FieldViolation(field: "uscc", code: "duplicate", message: "this USCC is on line \(first) already"))
+                        problems.append(
+                            FieldViolation(
+                                field: "uscc", code: "duplicate", message: "this USCC is on line \(first) already"))
                     } else if !inScope(enterprise) {
-                        problems.append(FieldViolation(field: "region_code", code: "out_of_scope", message: "region_code is outside your token's region"))
+                        problems.append(
+                            FieldViolation(
+                                field: "region_code", code: "out_of_scope",
+                                message: "region_code is outside your token's region"))
                     } else {
                         seen[enterprise.uscc.value] = record.line
                         parsed.enterprises.append((record.line, enterprise))
@@ -77,7 +99,9 @@ enum RosterImport {
             }
             if !problems.isEmpty {
                 parsed.invalidLines.insert(record.line)
-                parsed.problems += problems.map { FieldViolation(field: $0.field, code: $0.code, message: $0.message, line: record.line) }
+                parsed.problems += problems.map {
+                    FieldViolation(field: $0.field, code: $0.code, message: $0.message, line: record.line)
+                }
             }
         }
         return parsed

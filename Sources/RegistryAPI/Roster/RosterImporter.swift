@@ -67,7 +67,9 @@ package enum RosterImporter {
             var done = finalReport
             done.created = try writer.upsert(enterprises)
             done.updated = enterprises.count - done.created
-            for enterprise in enterprises { try writer.append(ChangeEvents.enterprise(enterprise, kind: "imported", at: now)) }
+            for enterprise in enterprises {
+                try writer.append(ChangeEvents.enterprise(enterprise, kind: "imported", at: now))
+            }
             if let audit { try writer.append(audit(done)) }
             return done
         }
@@ -107,7 +109,8 @@ extension RosterImporter.Rejected: ProblemConvertible {
             .unprocessableContent, type: ProblemType.validation, title: "The roster has invalid lines",
             detail: "\(report.invalid) of \(report.lines) lines are invalid; nothing was written",
             errors: report.problems.map {
-                Problem.FieldError(field: $0.field.isEmpty ? nil : $0.field, code: $0.code, message: $0.message, line: $0.line)
+                Problem.FieldError(
+                    field: $0.field.isEmpty ? nil : $0.field, code: $0.code, message: $0.message, line: $0.line)
             })
     }
 }

@@ -19,7 +19,8 @@ enum EnterpriseJSON {
     }
 
     /// The JSON text, and where the `etag` value's placeholder starts.
-    private static func encode(_ record: EnterpriseRecord, _ appointments: EnterpriseAppointments) -> (JSONWriter, Int) {
+    private static func encode(_ record: EnterpriseRecord, _ appointments: EnterpriseAppointments) -> (JSONWriter, Int)
+    {
         let e = record.enterprise
         var json = JSONWriter()
         var etagOffset = 0

@@ -75,7 +75,9 @@ extension Appointment {
             guard let old = byID[supersession.appointmentID] else { continue }
             superseded.append(
                 try old.supersede(
-                    from: supersession.endedOn, reason: "superseded by appointment \(id), appointed on \(registered.appointedOn)", by: actor, at: instant))
+                    from: supersession.endedOn,
+                    reason: "superseded by appointment \(id), appointed on \(registered.appointedOn)", by: actor,
+                    at: instant))
         }
         return (registered, superseded)
     }

@@ -17,7 +17,8 @@ public struct USCC: Hashable, Comparable, Sendable, CustomStringConvertible {
         switch USCC.defect(of: text) {
         case nil: value = String(text)
         case .length?:
-            throw ValidationFailure(field: field, code: "length", message: "a unified social credit code has 18 characters")
+            throw ValidationFailure(
+                field: field, code: "length", message: "a unified social credit code has 18 characters")
         case .charset?:
             throw ValidationFailure(
                 field: field, code: "charset",

@@ -5,7 +5,8 @@ extension SQLiteAccess {
     static let tokenColumns = "id, secret_hash, role, region, uscc, label, created_at, expires_at, revoked_at"
 
     func accessToken(secretHash: String) throws -> AccessToken? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.tokenColumns) FROM access_token WHERE secret_hash = ?")
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(Self.tokenColumns) FROM access_token WHERE secret_hash = ?")
         return try Row.fetchOne(statement, arguments: [secretHash]).map(Self.accessToken)
     }
 

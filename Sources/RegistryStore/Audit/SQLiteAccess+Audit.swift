@@ -37,7 +37,8 @@ extension SQLiteAccess {
         if let from = query.from { conditions.append("at >= ?"); arguments += [from] }
         if let to = query.to { conditions.append("at < ?"); arguments += [to] }
         arguments += [query.limit]
-        let sql = "SELECT \(Self.auditColumns) FROM audit_event WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+        let sql =
+            "SELECT \(Self.auditColumns) FROM audit_event WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.auditEntry)
     }
 
@@ -69,4 +70,3 @@ extension SQLiteAccess {
             requestID: row[6], digest: row[7], previous: row[8], hash: row[9])
     }
 }
-

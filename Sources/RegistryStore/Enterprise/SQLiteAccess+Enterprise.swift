@@ -74,7 +74,8 @@ extension SQLiteAccess {
         guard let size = SizeClass(rawValue: row[3]), let sector = Sector(rawValue: row[6]) else { return nil }
         return Enterprise(
             uscc: USCC(stored: row[0]), name: row[1], regionCode: RegionCode(stored: row[2]), sizeClass: size,
-            aboveScale: row[4], industryCode: IndustryCode(stored: row[5]), sector: sector, employees: row[7], revenueCNY: row[8],
+            aboveScale: row[4], industryCode: IndustryCode(stored: row[5]), sector: sector, employees: row[7],
+            revenueCNY: row[8],
             registeredOn: (row[9] as String?).flatMap { CivilDate($0) },
             deregisteredOn: (row[10] as String?).flatMap { CivilDate($0) })
     }
@@ -98,14 +99,15 @@ extension SQLiteAccess {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    static let upsertEnterpriseSQL = insertEnterpriseSQL + """
-         ON CONFLICT (uscc) DO UPDATE SET
-            name = excluded.name, region_code = excluded.region_code, size_class = excluded.size_class,
-            above_scale = excluded.above_scale, industry_code = excluded.industry_code, sector = excluded.sector,
-            employees = excluded.employees, revenue_cny = excluded.revenue_cny,
-            registered_on = excluded.registered_on, deregistered_on = excluded.deregistered_on,
-            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-        """
+    static let upsertEnterpriseSQL =
+        insertEnterpriseSQL + """
+             ON CONFLICT (uscc) DO UPDATE SET
+                name = excluded.name, region_code = excluded.region_code, size_class = excluded.size_class,
+                above_scale = excluded.above_scale, industry_code = excluded.industry_code, sector = excluded.sector,
+                employees = excluded.employees, revenue_cny = excluded.revenue_cny,
+                registered_on = excluded.registered_on, deregistered_on = excluded.deregistered_on,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            """
 
     static func arguments(_ e: Enterprise) -> StatementArguments {
         [

@@ -42,7 +42,8 @@ enum RegistryMigrations {
             let checksum: String = row[1]
             guard let expected = known[name] else {
                 throw StoreError.migrationMismatch(
-                    "the database has migration \(name), which this build does not know: it was made by a newer version")
+                    "the database has migration \(name), which this build does not know: it was made by a newer version"
+                )
             }
             guard expected == checksum else {
                 throw StoreError.migrationMismatch(
