@@ -129,3 +129,23 @@ import Testing
         #expect(try covered("2024-06-01") == false)  // the term ends on ended_on
     }
 }
+
+@Suite struct WorklistStoreTests {
+    @Test func coveredFiltersAskOnlyAboutTheCoveragePopulationOfTheDay() async throws {
+        let database = try TemporaryDatabase.migrated()
+        let day = CivilDate(year: 2025, month: 6, day: 30) ?? CivilDate(daysSinceEpoch: 0)
+        let roster: [Enterprise] = [
+            .fixture(1),  // on the roster, uncovered: on the worklist
+            .fixture(2, deregisteredOn: "2025-01-01"),  // left the population before the day
+            .fixture(3, registeredOn: "2025-07-15"),  // joins after the day
+            .fixture(4, deregisteredOn: "2025-06-30"),  // leaves on the day itself
+        ]
+        _ = try await database.registry.write { try $0.upsert(roster) }
+        var query = EnterpriseQuery(day: day)
+        query.covered = false
+        let worklist = try database.registry.read { try $0.enterprises(query) }.map(\.enterprise.uscc)
+        #expect(worklist == [USCC.fixture(1)])
+        query.covered = nil
+        #expect(try database.registry.read { try $0.enterprises(query) }.count == 4)
+    }
+}

@@ -17,6 +17,12 @@ extension SQLiteAccess {
                   AND a.registered_on <= :day AND (a.ended_on IS NULL OR a.ended_on > :day))
         """
 
+    /// In the coverage population on the day: registered on the roster by then (when the date is known) and not
+    /// deregistered on it.
+    static let inPopulationOnDay = """
+        (e.registered_on IS NULL OR e.registered_on <= :day) AND (e.deregistered_on IS NULL OR e.deregistered_on > :day)
+        """
+
     static let enterpriseByUSCC = """
         SELECT \(enterpriseColumns), \(coveredOnDay) AS covered FROM enterprise e WHERE e.uscc = :uscc
         """
@@ -47,7 +53,12 @@ extension SQLiteAccess {
             arguments["ihi"] = industry + ":"
         }
         if let sector = query.sector { conditions.append("e.sector = :sector"); arguments["sector"] = sector.rawValue }
-        if let covered = query.covered { conditions.append(covered ? Self.coveredOnDay : "NOT \(Self.coveredOnDay)") }
+        if let covered = query.covered {
+            // Covered or not is asked of the coverage population on the day (DOMAIN.md): on the roster by then
+            // and not deregistered, so that `covered=false` is exactly the worklist `/v1/coverage` counts.
+            conditions.append(Self.inPopulationOnDay)
+            conditions.append(covered ? Self.coveredOnDay : "NOT \(Self.coveredOnDay)")
+        }
         if let text = query.text, !text.isEmpty {
             conditions.append("(e.name LIKE :pattern ESCAPE '\\' OR e.uscc = :text)")
             arguments["pattern"] = "%" + Self.escapeLike(text) + "%"
