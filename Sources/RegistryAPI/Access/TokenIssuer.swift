@@ -33,7 +33,7 @@ package enum TokenIssuer {
         }
         let uscc = request.uscc.flatMap { text in problems.check { () throws(ValidationFailure) in try USCC(text) } }
         if request.label.count > 100 { problems.add("label", "length", "label has at most 100 characters") }
-        if let expiresAt = request.expiresAt, !isInstant(expiresAt) {
+        if let expiresAt = request.expiresAt, storedInstant(expiresAt) == nil {
             problems.add("expires_at", "format", "expires_at is an RFC 3339 UTC instant, e.g. 2026-12-31T00:00:00Z")
         }
         switch role {
@@ -65,23 +65,14 @@ package enum TokenIssuer {
         let token = try writer.insert(
             AccessToken(
                 id: 0, secretHash: TokenSecret.hash(secret), role: role.rawValue, region: region, uscc: uscc,
-                label: request.label, createdAt: now, expiresAt: request.expiresAt.map(normalisedInstant),
+                label: request.label, createdAt: now, expiresAt: request.expiresAt.flatMap(storedInstant),
                 revokedAt: nil))
         return (token, secret)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS[.fff]Z`.
-    static func isInstant(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 20 || bytes.count == 24, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
-            CivilDate(text.prefix(10)) != nil
-        else { return false }
-        let time = Array(bytes[11..<19])
-        return time[2] == UInt8(ascii: ":") && time[5] == UInt8(ascii: ":")
-    }
-
-    /// The fixed-width form the store compares as text (milliseconds always present).
-    static func normalisedInstant(_ text: String) -> String {
-        text.count == 20 ? String(text.dropLast()) + ".000Z" : text
+    /// An RFC 3339 instant (the domain's `Instant` parses it) as the fixed-width UTC text the store compares
+    /// (`YYYY-MM-DDTHH:MM:SS.sssZ`), or nil when the text is not an instant.
+    static func storedInstant(_ text: String) -> String? {
+        Instant(rfc3339: text).map { RegistryClock.rfc3339($0.millisecondsSinceEpoch) }
     }
 }

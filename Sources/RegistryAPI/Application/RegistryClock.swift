@@ -21,7 +21,7 @@ package struct RegistryClock: Sendable {
     package var timestamp: String { Self.rfc3339(epochMilliseconds()) }
 
     package static func chinaDate(_ milliseconds: Int64) -> CivilDate {
-        CivilDate(daysSinceEpoch: Int((milliseconds + 8 * 3_600_000).floorDivided(by: 86_400_000)))
+        Instant(millisecondsSinceEpoch: milliseconds).civilDateInChina
     }
 
     package static func rfc3339(_ milliseconds: Int64) -> String {

@@ -15,17 +15,8 @@ enum AppointmentFilters {
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
         var query = AppointmentQuery(day: context.today)
-        for name in parameters.names where !allowed.contains(name) {
-            problems.add(name, "unknown", "\(name) is not a filter of this list")
-        }
-        query.regionPrefixes = context.caller.regionScope
-        if let region = parameters["region"] {
-            if let code = try? RegionCode(region, field: "region") {
-                query.regionPrefixes.append(code)
-            } else {
-                problems.add("region", "format", "region is a division code prefix of 1 to 12 digits")
-            }
-        }
+        parameters.refuseUnknown(allowed, into: &problems)
+        query.regionPrefixes = parameters.regionPrefixes(within: context.caller, into: &problems)
         if let text = parameters["status"] {
             query.status = problems.check { () throws(ValidationFailure) in try AppointmentStatus.parsed(text) }
         }

@@ -15,10 +15,7 @@ struct AuditController {
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
         var query = AuditQuery()
-        for name in parameters.names
-        where !["actor", "action", "resource", "from", "to", "limit", "cursor"].contains(name) {
-            problems.add(name, "unknown", "\(name) is not a filter of this list")
-        }
+        parameters.refuseUnknown(["actor", "action", "resource", "from", "to", "limit", "cursor"], into: &problems)
         if let actor = parameters["actor"] {
             query.actorToken = Int64(actor)
             if query.actorToken == nil { problems.add("actor", "type", "actor is a token id") }
@@ -27,8 +24,7 @@ struct AuditController {
         query.resource = parameters["resource"]
         for name in ["from", "to"] {
             guard let text = parameters[name] else { continue }
-            if TokenIssuer.isInstant(text) {
-                let instant = TokenIssuer.normalisedInstant(text)
+            if let instant = TokenIssuer.storedInstant(text) {
                 if name == "from" { query.from = instant } else { query.to = instant }
             } else if CivilDate(text) != nil {
                 if name == "from" { query.from = text } else { query.to = text }

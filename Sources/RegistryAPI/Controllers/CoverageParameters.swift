@@ -60,8 +60,8 @@ struct CoverageParameters {
                 problems.add("size_class", "enum", "size_class is large, medium, small or micro")
             }
         }
-        population.aboveScale = EnterpriseFilters.boolean(parameters, "above_scale", &problems)
-        population.manufacturing = EnterpriseFilters.boolean(parameters, "manufacturing", &problems)
+        population.aboveScale = parameters.boolean("above_scale", into: &problems)
+        population.manufacturing = parameters.boolean("manufacturing", into: &problems)
         if let text = parameters["industry"] {
             population.industry = try? IndustryCode(text)
             if population.industry == nil || !IndustryCode.isValid(text) {

@@ -12,17 +12,8 @@ enum EnterpriseFilters {
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
         var query = EnterpriseQuery(day: context.today)
-        for name in parameters.names where !names.contains(name) {
-            problems.add(name, "unknown", "\(name) is not a filter of this list")
-        }
-        query.regionPrefixes = context.caller.regionScope
-        if let region = parameters["region"] {
-            if let code = try? RegionCode(region, field: "region") {
-                query.regionPrefixes.append(code)
-            } else {
-                problems.add("region", "format", "region is a division code prefix of 1 to 12 digits")
-            }
-        }
+        parameters.refuseUnknown(names, into: &problems)
+        query.regionPrefixes = parameters.regionPrefixes(within: context.caller, into: &problems)
         if let uscc = context.caller.uscc, context.caller.role == .enterprise { query.uscc = uscc }
         if let text = parameters["size_class"] {
             query.sizeClass = SizeClass(rawValue: text)
@@ -30,9 +21,9 @@ enum EnterpriseFilters {
                 problems.add("size_class", "enum", "size_class is large, medium, small or micro")
             }
         }
-        query.aboveScale = boolean(parameters, "above_scale", &problems)
-        query.manufacturing = boolean(parameters, "manufacturing", &problems)
-        query.covered = boolean(parameters, "covered", &problems)
+        query.aboveScale = parameters.boolean("above_scale", into: &problems)
+        query.manufacturing = parameters.boolean("manufacturing", into: &problems)
+        query.covered = parameters.boolean("covered", into: &problems)
         if let industry = parameters["industry"] {
             if IndustryCode.isValid(industry) {
                 query.industryPrefix = industry
@@ -58,14 +49,4 @@ enum EnterpriseFilters {
         return query
     }
 
-    static func boolean(_ parameters: QueryParameters, _ name: String, _ problems: inout ViolationCollector) -> Bool? {
-        guard let text = parameters[name] else { return nil }
-        switch text {
-        case "true": return true
-        case "false": return false
-        default:
-            problems.add(name, "type", "\(name) is true or false")
-            return nil
-        }
-    }
 }

@@ -49,11 +49,9 @@ struct RosterController {
         }
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
-        for name in parameters.names where name != "dry_run" && name != "skip_invalid" {
-            problems.add(name, "unknown", "\(name) is not an option of the import")
-        }
-        let dryRun = EnterpriseFilters.boolean(parameters, "dry_run", &problems) ?? false
-        let skipInvalid = EnterpriseFilters.boolean(parameters, "skip_invalid", &problems) ?? false
+        parameters.refuseUnknown(["dry_run", "skip_invalid"], into: &problems, what: "an option of the import")
+        let dryRun = parameters.boolean("dry_run", into: &problems) ?? false
+        let skipInvalid = parameters.boolean("skip_invalid", into: &problems) ?? false
         try problems.throwIfAny()
         let caller = context.caller
         let requestID = context.request.requestID

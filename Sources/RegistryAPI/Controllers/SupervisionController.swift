@@ -62,17 +62,8 @@ struct SupervisionController {
         var problems = ViolationCollector()
         var query = SupervisionActionQuery()
         let names: Set<String> = ["appointment_id", "uscc", "kind", "region", "from", "to", "limit", "cursor"]
-        for name in parameters.names where !names.contains(name) {
-            problems.add(name, "unknown", "\(name) is not a filter of this list")
-        }
-        query.regionPrefixes = context.caller.regionScope
-        if let text = parameters["region"] {
-            if let code = try? RegionCode(text, field: "region") {
-                query.regionPrefixes.append(code)
-            } else {
-                problems.add("region", "format", "region is a division code prefix of 1 to 12 digits")
-            }
-        }
+        parameters.refuseUnknown(names, into: &problems)
+        query.regionPrefixes = parameters.regionPrefixes(within: context.caller, into: &problems)
         if let text = parameters["appointment_id"] {
             query.appointmentID = Int64(text)
             if query.appointmentID == nil { problems.add("appointment_id", "type", "appointment_id is a whole number") }

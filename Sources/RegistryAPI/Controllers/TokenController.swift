@@ -49,9 +49,7 @@ struct TokenController {
     @Sendable func listTokens(_ context: RequestContext) async throws -> HTTPResponse {
         var problems = ViolationCollector()
         let parameters = context.request.queryParameters
-        for name in parameters.names where name != "limit" && name != "cursor" {
-            problems.add(name, "unknown", "\(name) is not a filter of this list")
-        }
+        parameters.refuseUnknown(["limit", "cursor"], into: &problems)
         let page = Page(parameters, problems: &problems)
         let after = page.after.map { Int64($0) }
         if case .some(nil) = after { problems.add("cursor", "format", "cursor is not one this server gave out") }

@@ -1,3 +1,4 @@
+import HTTPServer
 import RegistryDomain
 
 /// A roster CSV (API.md): a header row naming enterprise fields in any order; an unknown column is an error
@@ -39,7 +40,7 @@ enum RosterImport {
             ]
             return parsed
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: " \t") }
+        let names = header.fields.map { $0.trimmingSpaces() }
         for (index, name) in names.enumerated() {
             if !columns.contains(name) {
                 parsed.problems.append(
@@ -133,14 +134,5 @@ enum RosterImport {
             aboveScale: boolean("above_scale"), industryCode: cell("industry_code"), sector: cell("sector"),
             employees: employees.flatMap { Int(exactly: $0) }, revenueCNY: integer("revenue_cny"),
             registeredOn: cell("registered_on"), deregisteredOn: cell("deregistered_on"))
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return String(text)
     }
 }
