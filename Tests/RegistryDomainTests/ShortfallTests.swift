@@ -53,6 +53,23 @@ import Testing
         )
     }
 
+    /// Every fraction up to 1/97 against a text oracle: the rounded ratio's digits, the point placed, trailing
+    /// fraction zeros (and a bare point) dropped.
+    @Test func ratioTextAgreesWithATextOracleOnEveryFraction() {
+        for total in 1...97 {
+            for covered in 0...total {
+                let scaled = (covered * 10_000 * 2 + total) / (total * 2)
+                var digits = String(scaled)
+                digits = String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+                var text = String(digits.dropLast(4)) + "." + String(digits.suffix(4))
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+                let figures = CoverageFigures(key: nil, total: total, covered: covered, target: nil)
+                #expect(figures.ratioText() == text, "\(covered)/\(total)")
+            }
+        }
+    }
+
     @Test func emptyGroupHasNoRatio() {
         #expect(CoverageFigures(key: nil, total: 0, covered: 0, target: nil).ratioText() == nil)
     }

@@ -4,6 +4,8 @@ extension CoverageReport {
     public static func assembled(
         _ query: CoverageQuery, groups: [CoverageCount], total: CoverageCount, targets: [CoverageTarget]
     ) -> CoverageReport {
+        // Metric and roles are the query's for every group: compare them once, not once per group.
+        let targets = targets.filter { $0.metric == query.metric && $0.roles == query.roles }
         func figures(_ count: CoverageCount) -> CoverageFigures {
             let target = CoverageTarget.applicable(
                 among: targets, to: query.scope(ofGroup: count.key), metric: query.metric, roles: query.roles,

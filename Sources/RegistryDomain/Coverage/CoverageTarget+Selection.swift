@@ -19,17 +19,30 @@ extension CoverageTarget {
         among targets: [CoverageTarget], to scope: CoverageGroupScope, metric: CoverageMetric, roles: Set<Role>,
         asOf: CivilDate
     ) -> CoverageTarget? {
-        let candidates = targets.filter { $0.applies(to: scope, metric: metric, roles: roles) }
-        let ahead = candidates.filter { $0.deadline >= asOf }
-        let pool = ahead.isEmpty ? candidates : ahead
-        return pool.min { lhs, rhs in
-            if lhs.deadline != rhs.deadline {
-                return ahead.isEmpty ? lhs.deadline > rhs.deadline : lhs.deadline < rhs.deadline
+        // One pass, no intermediate arrays: a dashboard's by-town answer asks this for hundreds of groups.
+        var best: Int?
+        var bestIsAhead = false
+        for index in targets.indices where targets[index].applies(to: scope, metric: metric, roles: roles) {
+            let isAhead = targets[index].deadline >= asOf
+            if let current = best {
+                if bestIsAhead && !isAhead { continue }
+                if bestIsAhead == isAhead && !targets[index].isPreferred(over: targets[current], ahead: isAhead) {
+                    continue
+                }
             }
-            if lhs.regionCode.value.count != rhs.regionCode.value.count {
-                return lhs.regionCode.value.count > rhs.regionCode.value.count
-            }
-            return lhs.id < rhs.id
+            best = index
+            bestIsAhead = isAhead
         }
+        return best.map { targets[$0] }
+    }
+
+    /// Between two applicable targets on the same side of the as-of date: the earlier deadline when ahead, the later
+    /// when passed; then the longer region prefix; then the lower id.
+    func isPreferred(over other: CoverageTarget, ahead: Bool) -> Bool {
+        if deadline != other.deadline { return ahead ? deadline < other.deadline : deadline > other.deadline }
+        let length = regionCode.value.utf8.count
+        let otherLength = other.regionCode.value.utf8.count
+        if length != otherLength { return length > otherLength }
+        return id < other.id
     }
 }

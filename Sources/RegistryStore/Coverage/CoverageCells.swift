@@ -7,8 +7,12 @@ struct CoverageCellKey: Hashable, Sendable {
 
 /// Timelines of every cell at one region level, so that a coverage question about a region of at most that many
 /// digits sums a few cells' counts instead of scanning every enterprise.
+///
+/// Each level comes twice: with industry codes in the key, and industry-blind (industry 0), which answers the
+/// questions that neither filter nor group by industry — most of them — from several times fewer cells.
 struct CoverageCells: Sendable {
     let digits: Int
+    let keepsIndustry: Bool
     var index: [CoverageCellKey: Int] = [:]
     var keys: [CoverageCellKey] = []
     var timelines: [CoverageTimeline] = []
@@ -21,16 +25,45 @@ struct CoverageCells: Sendable {
     /// Attribute bits that are part of a cell's key (not the covered-ranges flag).
     static let keyBits: UInt8 = 0x3F
 
-    init(digits: Int) { self.digits = digits }
+    init(digits: Int, keepsIndustry: Bool = true) {
+        self.digits = digits
+        self.keepsIndustry = keepsIndustry
+    }
 
     func key(_ entry: CoverageEntry) -> CoverageCellKey {
         let scale = CoverageCodes.power(CoverageCodes.regionDigits - digits)
         return CoverageCellKey(
-            region: entry.region / scale * scale, industry: entry.industry, attributes: entry.attributes & Self.keyBits)
+            region: entry.region / scale * scale, industry: keepsIndustry ? entry.industry : 0,
+            attributes: entry.attributes & Self.keyBits)
     }
 
-    /// Builds every level's cells from the columns at once.
+    /// Builds every level's cells from the columns at once: the industry levels from the enterprises, then the
+    /// industry-blind ones by summing those.
     static func all(_ columns: CoverageColumns) -> [CoverageCells] {
+        let industryLevels = withIndustry(columns)
+        return industryLevels + industryLevels.map { $0.withoutIndustry() }
+    }
+
+    /// This level's cells with industries merged.
+    func withoutIndustry() -> CoverageCells {
+        var blind = CoverageCells(digits: digits, keepsIndustry: false)
+        var members: [[Int]] = []
+        for (cell, key) in keys.enumerated() {
+            let blindKey = CoverageCellKey(region: key.region, industry: 0, attributes: key.attributes)
+            if let existing = blind.index[blindKey] {
+                members[existing].append(cell)
+            } else {
+                blind.index[blindKey] = blind.keys.count
+                blind.keys.append(blindKey)
+                members.append([cell])
+            }
+        }
+        blind.timelines = members.map { cells in CoverageTimeline(summing: cells.lazy.map { timelines[$0] }) }
+        blind.sortOrder()
+        return blind
+    }
+
+    static func withIndustry(_ columns: CoverageColumns) -> [CoverageCells] {
         var levels = Self.levels.map { CoverageCells(digits: $0) }
         var changes: [[[CoverageChange]]] = levels.map { _ in [] }
         for slot in 0..<columns.count {

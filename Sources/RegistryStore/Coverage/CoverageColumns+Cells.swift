@@ -10,14 +10,25 @@ extension CoverageColumns {
         if scan.grouping == .region {
             needed = CoverageGrouping.regionLevels.first { $0 > scan.regionLength } ?? 12
         }
-        // A coarser level may not know the digits a region grouping needs; a finer one then answers.
-        for level in cells where level.digits >= needed {
-            if let counted = count(scan, days: days, level: level) { return counted }
+        // A coarser level may not know the digits a region grouping needs; a finer one then answers. Industry-blind
+        // levels first when the question does not ask about industries.
+        let blindFirst = scan.industry == nil && scan.grouping != .industry
+        for keepsIndustry in blindFirst ? [false, true] : [true] {
+            for level in cells where level.keepsIndustry == keepsIndustry && level.digits >= needed {
+                if let counted = count(scan, days: days, level: level) { return counted }
+            }
         }
         return nil
     }
 
     func count(_ scan: CoverageScan, days: [Int32], level: CoverageCells) -> CoverageAccumulator? {
+        // Timelines are read in place (borrowed, not copied out of the array: no reference counting per cell).
+        level.timelines.withUnsafeBufferPointer { timelines in count(scan, days: days, level: level, timelines) }
+    }
+
+    private func count(
+        _ scan: CoverageScan, days: [Int32], level: CoverageCells, _ timelines: UnsafeBufferPointer<CoverageTimeline>
+    ) -> CoverageAccumulator? {
         var accumulator = CoverageAccumulator(points: days.count)
         let stride = days.count + 1
         // Cells come in region order: a region grouping's key is worked out once per region, not once per cell.
@@ -45,15 +56,14 @@ extension CoverageColumns {
                 }
                 group = lastGroup
             }
-            let timeline = level.timelines[cell]
-            guard !timeline.days.isEmpty else { continue }
+            guard !timelines[cell].isEmpty else { continue }
             if group != lastBaseGroup {
                 lastBaseGroup = group
                 lastBase = accumulator.group(group) * stride
             }
             let base = lastBase
             for (point, day) in days.enumerated() {
-                let (total, covered) = timeline.counts(on: day)
+                let (total, covered) = timelines[cell].counts(on: day)
                 guard total != 0 || covered != 0 else { continue }
                 accumulator.total[base + point] += Int(total)
                 accumulator.total[base + point + 1] -= Int(total)

@@ -1,50 +1,81 @@
 /// The population and covered counts of one cell over time: cumulative sums at each day something changed.
-/// The count on day d is the entry of the last change day ≤ d (0 before the first).
+/// The count on day d is the point of the last change day ≤ d (0 before the first). One array of points, so a
+/// lookup touches one allocation.
 struct CoverageTimeline: Sendable {
-    var days: [Int32] = []
-    var total: [Int32] = []
-    var covered: [Int32] = []
+    struct Point: Sendable {
+        var day: Int32
+        var total: Int32
+        var covered: Int32
+    }
+
+    var points: [Point] = []
+
+    var isEmpty: Bool { points.isEmpty }
 
     /// (population, covered) on `day`.
     @inline(__always) func counts(on day: Int32) -> (total: Int32, covered: Int32) {
-        var low = 0
-        var high = days.count
-        while low < high {
-            let middle = (low + high) / 2
-            if days[middle] <= day { low = middle + 1 } else { high = middle }
+        points.withUnsafeBufferPointer { points in
+            var low = 0
+            var high = points.count
+            while low < high {
+                let middle = (low + high) / 2
+                if points[middle].day <= day { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { return (0, 0) }
+            let point = points[low - 1]
+            return (point.total, point.covered)
         }
-        return low == 0 ? (0, 0) : (total[low - 1], covered[low - 1])
     }
 
     /// Adds `total` and `covered` from `day` on (O(changes after it)).
     mutating func add(from day: Int32, total deltaTotal: Int32, covered deltaCovered: Int32) {
         var low = 0
-        var high = days.count
+        var high = points.count
         while low < high {
             let middle = (low + high) / 2
-            if days[middle] < day { low = middle + 1 } else { high = middle }
+            if points[middle].day < day { low = middle + 1 } else { high = middle }
         }
-        if low == days.count || days[low] != day {
-            days.insert(day, at: low)
-            total.insert(low == 0 ? 0 : total[low - 1], at: low)
-            covered.insert(low == 0 ? 0 : covered[low - 1], at: low)
+        if low == points.count || points[low].day != day {
+            let before = low == 0 ? Point(day: day, total: 0, covered: 0) : points[low - 1]
+            points.insert(Point(day: day, total: before.total, covered: before.covered), at: low)
         }
-        for index in low..<days.count {
-            total[index] += deltaTotal
-            covered[index] += deltaCovered
+        for index in low..<points.count {
+            points[index].total += deltaTotal
+            points[index].covered += deltaCovered
         }
     }
 
     /// A timeline from unordered (day, Δpopulation, Δcovered) changes.
     init(changes: [CoverageChange]) {
         for change in changes.sorted(by: { $0.day < $1.day }) {
-            if days.last != change.day {
-                days.append(change.day)
-                total.append(total.last ?? 0)
-                covered.append(covered.last ?? 0)
+            if points.last?.day != change.day {
+                let last = points.last
+                points.append(Point(day: change.day, total: last?.total ?? 0, covered: last?.covered ?? 0))
             }
-            total[total.count - 1] += Int32(change.total)
-            covered[covered.count - 1] += Int32(change.covered)
+            points[points.count - 1].total += Int32(change.total)
+            points[points.count - 1].covered += Int32(change.covered)
+        }
+    }
+
+    /// The sum of several timelines: at each day, the sums of their counts.
+    init(summing timelines: some Sequence<CoverageTimeline>) {
+        var steps: [Point] = []
+        for timeline in timelines {
+            var previous = Point(day: 0, total: 0, covered: 0)
+            for point in timeline.points {
+                steps.append(
+                    Point(
+                        day: point.day, total: point.total - previous.total, covered: point.covered - previous.covered))
+                previous = point
+            }
+        }
+        for step in steps.sorted(by: { $0.day < $1.day }) {
+            if points.last?.day != step.day {
+                let last = points.last
+                points.append(Point(day: step.day, total: last?.total ?? 0, covered: last?.covered ?? 0))
+            }
+            points[points.count - 1].total += step.total
+            points[points.count - 1].covered += step.covered
         }
     }
 
