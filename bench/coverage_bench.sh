@@ -61,7 +61,7 @@ scenario today-44-size-manufacturing "/v1/coverage?region=44&group_by=size_class
 scenario today-44-total "/v1/coverage?region=44"
 scenario today-4403001-size "/v1/coverage?region=4403001&group_by=size_class"
 scenario today-4420-by-town "/v1/coverage?region=4420&group_by=region"
-scenario today-4420-by-town-above-manuf "/v1/coverage?region=4420&group_by=region&above_scale=true&manufacturing=true"
+scenario today-4420-town-above-manuf "/v1/coverage?region=4420&group_by=region&above_scale=true&manufacturing=true"
 scenario today-44-by-city "/v1/coverage?region=44&group_by=region"
 scenario today-44-by-industry "/v1/coverage?region=44&group_by=industry&manufacturing=true"
 scenario past-2023-12-31-44-size "/v1/coverage?region=44&as_of=2023-12-31&group_by=size_class&manufacturing=true"

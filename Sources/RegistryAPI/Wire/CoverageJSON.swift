@@ -18,7 +18,8 @@ enum CoverageJSON {
         population(&json, report.query.population)
         json.member("region", report.query.region.value)
         json.key("total")
-        figures(&json, report.total, withKey: false)
+        var targets = TargetTexts()
+        figures(&json, report.total, withKey: false, &targets)
         json.endObject()
         return json.bytes
     }
@@ -36,7 +37,8 @@ enum CoverageJSON {
             json.member("as_of", report.query.asOf.description)
             groups(&json, report)
             json.key("total")
-            figures(&json, report.total, withKey: false)
+            var targets = TargetTexts()
+            figures(&json, report.total, withKey: false, &targets)
             json.endObject()
         }
         json.endArray()
@@ -55,7 +57,8 @@ enum CoverageJSON {
     static func groups(_ json: inout JSONWriter, _ report: CoverageReport) {
         json.key("groups")
         json.beginArray()
-        for group in report.groups { figures(&json, group, withKey: true) }
+        var targets = TargetTexts()
+        for group in report.groups { figures(&json, group, withKey: true, &targets) }
         json.endArray()
     }
 
@@ -74,7 +77,9 @@ enum CoverageJSON {
         json.endObject()
     }
 
-    static func figures(_ json: inout JSONWriter, _ figures: CoverageFigures, withKey: Bool) {
+    static func figures(
+        _ json: inout JSONWriter, _ figures: CoverageFigures, withKey: Bool, _ targets: inout TargetTexts
+    ) {
         json.beginObject()
         json.member("covered", figures.covered)
         if withKey {
@@ -88,18 +93,30 @@ enum CoverageJSON {
         json.key("shortfall")
         if let shortfall = figures.shortfall { json.number(shortfall) } else { json.null() }
         json.key("target")
-        if let target = figures.target {
-            json.beginObject()
-            json.member("deadline", target.deadline.description)
-            json.key("id")
-            json.raw(String(target.id))
-            json.key("ratio")
-            json.raw(target.ratio.description)
-            json.endObject()
-        } else {
-            json.null()
-        }
+        if let target = figures.target { json.raw(targets.text(target)) } else { json.null() }
         json.member("total", figures.total)
         json.endObject()
+    }
+}
+
+/// The `target` objects of one answer, each written once: a by-town answer's hundreds of groups share a few
+/// targets.
+struct TargetTexts {
+    private var texts: [Int64: String] = [:]
+
+    /// `{"deadline":…,"id":…,"ratio":…}`.
+    mutating func text(_ target: CoverageTarget) -> String {
+        if let text = texts[target.id] { return text }
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("deadline", target.deadline.description)
+        json.key("id")
+        json.raw(String(target.id))
+        json.key("ratio")
+        json.raw(target.ratio.description)
+        json.endObject()
+        let text = String(decoding: json.bytes, as: UTF8.self)
+        texts[target.id] = text
+        return text
     }
 }

@@ -8,8 +8,7 @@ extension CoverageReport {
         let targets = targets.filter { $0.metric == query.metric && $0.roles == query.roles }
         func figures(_ count: CoverageCount) -> CoverageFigures {
             let target = CoverageTarget.applicable(
-                among: targets, to: query.scope(ofGroup: count.key), metric: query.metric, roles: query.roles,
-                asOf: query.asOf)
+                among: targets, to: query.scope(ofGroup: count.key), asOf: query.asOf)
             return CoverageFigures(key: count.key, total: count.total, covered: count.covered, target: target)
         }
         let ordered: [CoverageCount] =

@@ -19,21 +19,31 @@ extension CoverageTarget {
         among targets: [CoverageTarget], to scope: CoverageGroupScope, metric: CoverageMetric, roles: Set<Role>,
         asOf: CivilDate
     ) -> CoverageTarget? {
-        // One pass, no intermediate arrays: a dashboard's by-town answer asks this for hundreds of groups.
+        applicable(among: targets.filter { $0.metric == metric && $0.roles == roles }, to: scope, asOf: asOf)
+    }
+
+    /// `applicable(among:to:metric:roles:asOf:)` among targets already known to count the query's metric and roles
+    /// (a report compares those once, then asks for each of its groups).
+    static func applicable(among eligible: [CoverageTarget], to scope: CoverageGroupScope, asOf: CivilDate)
+        -> CoverageTarget?
+    {
+        // One pass, no intermediate arrays: a by-town answer asks this for hundreds of groups.
         var best: Int?
         var bestIsAhead = false
-        for index in targets.indices where targets[index].applies(to: scope, metric: metric, roles: roles) {
-            let isAhead = targets[index].deadline >= asOf
+        for index in eligible.indices
+        where eligible[index].regionCode.contains(scope.region) && eligible[index].population.contains(scope.population)
+        {
+            let isAhead = eligible[index].deadline >= asOf
             if let current = best {
                 if bestIsAhead && !isAhead { continue }
-                if bestIsAhead == isAhead && !targets[index].isPreferred(over: targets[current], ahead: isAhead) {
+                if bestIsAhead == isAhead && !eligible[index].isPreferred(over: eligible[current], ahead: isAhead) {
                     continue
                 }
             }
             best = index
             bestIsAhead = isAhead
         }
-        return best.map { targets[$0] }
+        return best.map { eligible[$0] }
     }
 
     /// Between two applicable targets on the same side of the as-of date: the earlier deadline when ahead, the later

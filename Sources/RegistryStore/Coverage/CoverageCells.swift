@@ -19,9 +19,9 @@ struct CoverageCells: Sendable {
     /// Cell numbers in region order, for a binary search of a prefix's range.
     var order: [Int] = []
 
-    /// Province, city, county, 7-digit prefixes (the bench's regions: a county and the first digit of its towns)
-    /// and town. Longer regions are narrow enough to scan.
-    static let levels = [2, 4, 6, 7, 9]
+    /// The division levels of province, city, county and town. A region between two levels is answered from the
+    /// finer one; one longer than a town is narrow enough to scan.
+    static let levels = [2, 4, 6, 9]
     /// Attribute bits that are part of a cell's key (not the covered-ranges flag).
     static let keyBits: UInt8 = 0x3F
 

@@ -21,7 +21,7 @@ struct CoverageEntry: Sendable {
 struct CoverageColumns: Sendable {
     /// The coverage data version these columns reflect; -1 before the first load.
     var version: Int64 = -1
-    var slots: [String: Int] = [:]
+    var slots = CoverageSlots()
     var region: [UInt64] = []
     var industry: [UInt64] = []
     var attributes: [UInt8] = []
@@ -35,6 +35,18 @@ struct CoverageColumns: Sendable {
     var cells: [CoverageCells] = []
 
     var count: Int { region.count }
+
+    /// Room for `capacity` enterprises without regrowing the columns (a full load knows the roster's size).
+    mutating func reserveCapacity(_ capacity: Int) {
+        slots = CoverageSlots(capacity: capacity)
+        region.reserveCapacity(capacity)
+        industry.reserveCapacity(capacity)
+        attributes.reserveCapacity(capacity)
+        from.reserveCapacity(capacity)
+        to.reserveCapacity(capacity)
+        coveredFrom.reserveCapacity(capacity)
+        coveredTo.reserveCapacity(capacity)
+    }
 
     static let sizeClasses: [SizeClass] = [.large, .medium, .small, .micro]
     static let moreCoveredBit: UInt8 = 0x40

@@ -27,6 +27,7 @@ enum CoverageLoader {
     /// Every enterprise: the roster and the `cqo` terms, both in USCC order, merged in one pass.
     static func all(_ db: Database) throws -> CoverageColumns {
         var columns = CoverageColumns()
+        columns.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM enterprise") ?? 0)
         let terms = try Row.fetchCursor(
             db, sql: "SELECT \(termColumns) FROM appointment WHERE \(termCondition) ORDER BY uscc")
         var pending = try terms.next().map { (uscc: $0[0] as String, range: term($0)) }
