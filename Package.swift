@@ -23,7 +23,7 @@ let package = Package(
         // MARK: - System libraries
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CLinux"),  // sys/epoll.h and sys/eventfd.h, which Glibc's module lacks
+        .systemLibrary(name: "CLinux"),  // sys/epoll.h, sys/eventfd.h and malloc_trim, which Glibc's module lacks
 
         // MARK: - Infrastructure (knows nothing of CQOs)
         .target(name: "CryptoSupport", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "RegistryStore",
             dependencies: [
-                "RegistryDomain", "CryptoSupport",
+                "RegistryDomain", "CryptoSupport", "CLinux",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

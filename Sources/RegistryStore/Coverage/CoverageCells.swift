@@ -37,55 +37,58 @@ struct CoverageCells: Sendable {
             attributes: entry.attributes & Self.keyBits)
     }
 
-    /// Builds every level's cells from the columns at once: the industry levels from the enterprises, then the
-    /// industry-blind ones by summing those.
+    /// Builds every level's cells from the columns at once: the finest level from the enterprises, every other by
+    /// summing its cells (so only one level's changes are ever held at once, and the coarse levels cost little).
     static func all(_ columns: CoverageColumns) -> [CoverageCells] {
-        let industryLevels = withIndustry(columns)
-        return industryLevels + industryLevels.map { $0.withoutIndustry() }
+        let finest = finest(columns)
+        let industryLevels = levels.map {
+            $0 == finest.digits ? finest : finest.merged(digits: $0, keepsIndustry: true)
+        }
+        return industryLevels + industryLevels.map { $0.merged(digits: $0.digits, keepsIndustry: false) }
     }
 
-    /// This level's cells with industries merged.
-    func withoutIndustry() -> CoverageCells {
-        var blind = CoverageCells(digits: digits, keepsIndustry: false)
+    /// The cells of this level merged to `digits` (no more than this level's), with industries kept or merged.
+    func merged(digits: Int, keepsIndustry: Bool) -> CoverageCells {
+        var merged = CoverageCells(digits: digits, keepsIndustry: keepsIndustry)
+        let scale = CoverageCodes.power(CoverageCodes.regionDigits - digits)
         var members: [[Int]] = []
         for (cell, key) in keys.enumerated() {
-            let blindKey = CoverageCellKey(region: key.region, industry: 0, attributes: key.attributes)
-            if let existing = blind.index[blindKey] {
+            let mergedKey = CoverageCellKey(
+                region: key.region / scale * scale, industry: keepsIndustry ? key.industry : 0,
+                attributes: key.attributes)
+            if let existing = merged.index[mergedKey] {
                 members[existing].append(cell)
             } else {
-                blind.index[blindKey] = blind.keys.count
-                blind.keys.append(blindKey)
+                merged.index[mergedKey] = merged.keys.count
+                merged.keys.append(mergedKey)
                 members.append([cell])
             }
         }
-        blind.timelines = members.map { cells in CoverageTimeline(summing: cells.lazy.map { timelines[$0] }) }
-        blind.sortOrder()
-        return blind
+        merged.timelines = members.map { cells in CoverageTimeline(summing: cells.lazy.map { timelines[$0] }) }
+        merged.sortOrder()
+        return merged
     }
 
-    static func withIndustry(_ columns: CoverageColumns) -> [CoverageCells] {
-        var levels = Self.levels.map { CoverageCells(digits: $0) }
-        var changes: [[[CoverageChange]]] = levels.map { _ in [] }
+    /// The finest level, with industries, from every enterprise's changes.
+    static func finest(_ columns: CoverageColumns) -> CoverageCells {
+        var level = CoverageCells(digits: levels.last ?? CoverageCodes.regionDigits)
+        var changes: [[CoverageChange]] = []
         for slot in 0..<columns.count {
             let entry = columns.entry(slot)
             let entryChanges = entry.changes()
             guard !entryChanges.isEmpty else { continue }
-            for level in levels.indices {
-                let key = levels[level].key(entry)
-                if let cell = levels[level].index[key] {
-                    changes[level][cell] += entryChanges
-                } else {
-                    levels[level].index[key] = levels[level].keys.count
-                    levels[level].keys.append(key)
-                    changes[level].append(entryChanges)
-                }
+            let key = level.key(entry)
+            if let cell = level.index[key] {
+                changes[cell] += entryChanges
+            } else {
+                level.index[key] = level.keys.count
+                level.keys.append(key)
+                changes.append(entryChanges)
             }
         }
-        for level in levels.indices {
-            levels[level].timelines = changes[level].map { CoverageTimeline(changes: $0) }
-            levels[level].sortOrder()
-        }
-        return levels
+        level.timelines = changes.map { CoverageTimeline(changes: $0) }
+        level.sortOrder()
+        return level
     }
 
     /// Applies one entry's changes (with `sign` −1 to take an old version out).

@@ -54,11 +54,13 @@ package final class CoverageIndex: Sendable {
             var fresh = try CoverageLoader.all(db)
             fresh.cells = CoverageCells.all(fresh)
             fresh.version = version
-            return state.withLock { state in
+            let columns = state.withLock { state in
                 state.rebuilding = false
                 if state.columns.version < fresh.version { state.columns = fresh }
                 return state.columns
             }
+            HeapTrim.now()
+            return columns
         } catch {
             state.withLock { $0.rebuilding = false }
             throw error
