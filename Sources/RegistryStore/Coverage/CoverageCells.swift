@@ -110,9 +110,25 @@ struct CoverageCells: Sendable {
         }
     }
 
+    /// Brings `order` up to date with cells added since: a few new cells are inserted where they belong (a patch
+    /// adds one or two), many at once sort the whole order.
     mutating func sortOrder() {
-        guard order.count != keys.count else { return }
-        order = keys.indices.sorted { keys[$0].region < keys[$1].region }
+        let added = keys.count - order.count
+        guard added > 0 else { return }
+        guard added <= 64, !order.isEmpty else {
+            order = keys.indices.sorted { keys[$0].region < keys[$1].region }
+            return
+        }
+        for cell in order.count..<keys.count {
+            let region = keys[cell].region
+            var low = 0
+            var high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if keys[order[middle]].region <= region { low = middle + 1 } else { high = middle }
+            }
+            order.insert(cell, at: low)
+        }
     }
 
     /// The cells whose region lies in `range`, in region order.
