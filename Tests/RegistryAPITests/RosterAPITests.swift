@@ -1,7 +1,11 @@
 import Foundation
+import HTTPServer
 import RegistryDomain
 import RegistryTesting
+import Synchronization
 import Testing
+
+@testable import RegistryAPI
 
 /// Roster CSV import (`POST /v1/enterprises/import`) and export (`GET /v1/enterprises/export`).
 @Suite struct RosterAPITests {
@@ -112,6 +116,45 @@ import Testing
             #expect(skipped.json["invalid"] as? Int == 1)
             #expect(((skipped.json["errors"] as? [[String: Any]]) ?? []).allSatisfy { $0["line"] as? Int == 3 })
             #expect(try Self.count(server) == 2)
+        }
+    }
+
+    /// Collects a streamed body, running `between` once, after the first piece (the header) is written.
+    final class PausingWriter: HTTPBodyWriter {
+        let between: @Sendable () async throws -> Void
+        let state = Mutex((bytes: [UInt8](), pieces: 0))
+        init(between: @escaping @Sendable () async throws -> Void) { self.between = between }
+
+        func write(_ bytes: [UInt8]) async throws {
+            let pieces = state.withLock { state in
+                state.bytes += bytes
+                state.pieces += 1
+                return state.pieces
+            }
+            if pieces == 1 { try await between() }
+        }
+
+        var text: String { state.withLock { String(decoding: $0.bytes, as: UTF8.self) } }
+    }
+
+    /// An export that is still streaming when the roster changes shows the roster as it was when it began, on every
+    /// page (the change lands between the header and the first of three pages).
+    @Test func anExportIsOneStateOfTheRosterWhateverChangesWhileItStreams() async throws {
+        try await withTestServer { server in
+            let count = RosterExport.pageSize * 2 + 100
+            try await server.seed((1...count).map { Enterprise.fixture($0) })
+            let renamed = Enterprise.fixture(count, name: "中山市改名后电器有限公司")
+            let added = Enterprise.fixture(count + 1)
+            let query = EnterpriseQuery(day: CivilDate(daysSinceEpoch: 20_000))
+            let writer = PausingWriter { try await server.seed([renamed, added]) }
+            try await RosterExport.stream(query, snapshot: try server.database.registry.snapshot()).produce(writer)
+            let lines = writer.text.split(separator: "\r\n")
+            #expect(lines.count == count + 1)
+            #expect(!writer.text.contains(renamed.name))
+            #expect(!writer.text.contains(added.uscc.value))
+            let after = try await server.client("regulator", region: "4420").get("/v1/enterprises/export")
+            let text = String(decoding: after.body, as: UTF8.self)
+            #expect(text.contains(renamed.name) && text.contains(added.uscc.value))
         }
     }
 

@@ -22,8 +22,10 @@ struct RosterController {
         try problems.throwIfAny()
         let query = try EnterpriseFilters.query(context)
         // The tag names the data version (raised by every change to enterprises and appointments), the day
-        // (`covered` is judged today), the caller's scope and the filters: a match needs no streaming at all.
-        let version = try services.storage.read { try $0.coverageDataVersion() }
+        // (`covered` is judged today), the caller's scope and the filters: a match needs no streaming at all. The
+        // body is streamed from the snapshot the version was read in, so it is exactly the state the tag names.
+        let snapshot = try services.storage.snapshot()
+        let version = try snapshot.read { try $0.coverageDataVersion() }
         let filters = context.request.queryParameters.items.map { "\($0.name)=\($0.value)" }.sorted()
         let scope = context.caller.regionScope.map(\.value).joined(separator: ",")
         let etag = EntityTag.of(Array("export|\(version)|\(context.today)|\(scope)|\(filters)".utf8))
@@ -38,7 +40,7 @@ struct RosterController {
                 "Content-Type": "text/csv; charset=utf-8", "ETag": etag,
                 "Content-Disposition": "attachment; filename=\"enterprises-\(context.today).csv\"",
             ],
-            body: .stream(RosterExport.stream(query, storage: services.storage)))
+            body: .stream(RosterExport.stream(query, snapshot: snapshot)))
     }
 
     @Sendable func importEnterprises(_ context: RequestContext) async throws -> HTTPResponse {

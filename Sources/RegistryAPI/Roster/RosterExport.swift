@@ -39,15 +39,16 @@ enum RosterExport {
         return "'" + text
     }
 
-    /// Streams every enterprise matching `query` (its `after` and `limit` are the export's own), page by page.
-    static func stream(_ query: EnterpriseQuery, storage: any RegistryStorage) -> HTTPBodyStream {
+    /// Streams every enterprise matching `query` (its `after` and `limit` are the export's own), page by page, all
+    /// from `snapshot`: the file is one state of the roster however long the client takes to read it.
+    static func stream(_ query: EnterpriseQuery, snapshot: any RegistrySnapshot) -> HTTPBodyStream {
         HTTPBodyStream { writer in
             try await writer.write(header)
             var page = query
             page.limit = pageSize
             page.after = nil
             while true {
-                let records = try storage.read { try $0.enterprises(page) }
+                let records = try snapshot.read { try $0.enterprises(page) }
                 if !records.isEmpty { try await writer.write(Array(records.map(line).joined().utf8)) }
                 guard records.count == pageSize, let last = records.last else { return }
                 page.after = last.enterprise.uscc.value

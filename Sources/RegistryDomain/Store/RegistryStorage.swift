@@ -12,9 +12,20 @@ public protocol RegistryStorage: Sendable {
     /// BEGIN/COMMIT pair. Anything that reads twice uses `read`.
     func readOneStatement<T>(_ work: (any RegistryReader) throws -> T) throws -> T
 
+    /// A snapshot of the storage as it is now, for work that reads in several steps with pauses between them (a
+    /// streamed export): every read on it sees that same state, whatever is committed meanwhile. It holds a
+    /// connection of its own until released.
+    func snapshot() throws -> any RegistrySnapshot
+
     /// Runs `work` in one write transaction on the storage's own writer, off the caller's thread; a throw
     /// rolls the whole transaction back.
     func write<T: Sendable>(_ work: @escaping @Sendable (any RegistryWriter) throws -> T) async throws -> T
+}
+
+/// One unchanging state of the storage (`RegistryStorage.snapshot()`).
+public protocol RegistrySnapshot: Sendable {
+    /// Runs `work` on the snapshot's state. Short: it runs on the caller's thread.
+    func read<T>(_ work: (any RegistryReader) throws -> T) throws -> T
 }
 
 /// Every question the registry asks of its storage.

@@ -58,6 +58,10 @@ package final class SQLiteRegistry: RegistryStorage {
         }
     }
 
+    package func snapshot() throws -> any RegistrySnapshot {
+        try StoreError.translating { SQLiteSnapshot(snapshot: try pool.makeSnapshot(), coverageIndex: coverageIndex) }
+    }
+
     package func write<T: Sendable>(_ work: @escaping @Sendable (any RegistryWriter) throws -> T) async throws -> T {
         try await StoreError.translating {
             try await pool.write { db in try work(SQLiteAccess(db: db)) }
