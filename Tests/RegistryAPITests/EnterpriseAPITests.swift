@@ -119,6 +119,32 @@ import Testing
         }
     }
 
+    /// A client that takes gzip gets its own tag for the gzipped list (RFC 9110 §8.8.3) and can use that tag, and
+    /// the coded form of any tag, in conditional requests.
+    @Test func gzipCodedTagsWorkInConditionalRequests() async throws {
+        try await withTestServer { server in
+            try await server.seed((1...30).map { Enterprise.fixture($0) })
+            let client = try await server.client("regulator", region: "4420")
+            let gzip = ["Accept-Encoding": "gzip"]
+            let plain = try await client.get("/v1/enterprises?region=4420")
+            let coded = try await client.get("/v1/enterprises?region=4420", headers: gzip)
+            #expect(coded[header: "content-encoding"] == "gzip")
+            let plainTag = try #require(plain[header: "etag"])
+            #expect(coded[header: "etag"] == String(plainTag.dropLast()) + "-gzip\"")
+            let revalidated = try await client.get(
+                "/v1/enterprises?region=4420",
+                headers: gzip.merging(["If-None-Match": coded[header: "etag"] ?? ""]) { $1 })
+            #expect(revalidated.status == 304)
+            #expect(revalidated[header: "etag"] == coded[header: "etag"])
+
+            let path = "/v1/enterprises/\(Enterprise.fixture(1).uscc.value)"
+            let etag = try #require(try await client.get(path)[header: "etag"])
+            let patched = try await client.patch(
+                path, json: #"{"name":"新名字"}"#, headers: ["If-Match": String(etag.dropLast()) + "-gzip\""])
+            #expect(patched.status == 200)
+        }
+    }
+
     @Test func pagesCoverEveryEnterpriseOnceEvenWhenRowsArriveBetweenPages() async throws {
         try await withTestServer { server in
             try await server.seed((1...25).map { Enterprise.fixture($0 * 2) })

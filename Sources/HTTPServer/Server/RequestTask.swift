@@ -17,7 +17,11 @@ enum RequestTask {
 
     static func run(_ input: Input, context: ServerContext) async {
         let started = ResourceLimits.monotonicNanoseconds()
-        let headers = HTTPHeaders(input.head.headers)
+        // Handlers see identity tags only (CodedEntityTags); the 304 answer to a coded tag gets it back.
+        let headers = HTTPHeaders(CodedEntityTags.identityFields(input.head.headers))
+        let codedIfNoneMatch = HTTPHeaders(input.head.headers)["If-None-Match"].flatMap {
+            $0.contains(CodedEntityTags.codedEnd) ? $0 : nil
+        }
         let incomingID = headers["X-Request-Id"]
         let requestID = incomingID.flatMap { RequestIDGenerator.isValid($0) ? $0 : nil } ?? context.requestIDs.next()
         let request = HTTPRequest(
@@ -33,7 +37,7 @@ enum RequestTask {
         }
         let responseContext = ResponseContext(
             isHead: request.method == .head, minorVersion: input.head.minorVersion, keepAlive: input.head.keepAlive,
-            requestID: requestID, requestHeaders: headers)
+            requestID: requestID, requestHeaders: headers, codedIfNoneMatch: codedIfNoneMatch)
         let encoded = ResponseWriter.encode(
             response, for: responseContext, close: !input.head.keepAlive || context.isDraining, context: context)
         var sent = encoded.head.count + encoded.body.count

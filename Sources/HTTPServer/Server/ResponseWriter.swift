@@ -8,6 +8,8 @@ struct ResponseContext: Sendable {
     var requestID: String
     /// The request's fields; read only when needed (Accept-Encoding for a large compressible body).
     var requestHeaders: HTTPHeaders
+    /// The request's `If-None-Match` as sent, when it named gzip-coded tags (`CodedEntityTags`).
+    var codedIfNoneMatch: String? = nil
 
     var acceptsGzip: Bool { Gzip.isAccepted(by: requestHeaders.values(for: "Accept-Encoding")) }
 }
@@ -76,6 +78,7 @@ enum ResponseWriter {
                 if request.acceptsGzip, let compressed = Gzip.compress(body), compressed.count < body.count {
                     body = compressed
                     fields.append((name: "Content-Encoding", value: "gzip"))
+                    Self.codeEntityTag(&fields)
                 }
             }
             framing = .length(body.count)
@@ -85,6 +88,7 @@ enum ResponseWriter {
                 fields.append((name: "Vary", value: "Accept-Encoding"))
                 if request.acceptsGzip {
                     fields.append((name: "Content-Encoding", value: "gzip"))
+                    Self.codeEntityTag(&fields)
                     gzipStream = !request.isHead
                 }
             }
@@ -98,6 +102,13 @@ enum ResponseWriter {
             }
         default:
             framing = .none
+            // A 304 for a tag the client had in its gzip-coded form names that form (the stored response's).
+            if code == 304, let asked = request.codedIfNoneMatch,
+                let index = fields.firstIndex(where: { HTTPHeaders.equalNames($0.name, "ETag") }),
+                asked.contains(CodedEntityTags.coded(fields[index].value))
+            {
+                fields[index].value = CodedEntityTags.coded(fields[index].value)
+            }
         }
         var head: [UInt8] = []
         head.reserveCapacity(256 + (body.count <= coalesceLimit && !request.isHead ? body.count : 0))
@@ -120,5 +131,11 @@ enum ResponseWriter {
             body = []
         }
         return Encoded(head: head, body: body, close: close, framing: framing, gzipStream: gzipStream)
+    }
+
+    /// Gives the response's strong `ETag` its gzip-coded form (`CodedEntityTags`).
+    private static func codeEntityTag(_ fields: inout [(name: String, value: String)]) {
+        guard let index = fields.firstIndex(where: { HTTPHeaders.equalNames($0.name, "ETag") }) else { return }
+        fields[index].value = CodedEntityTags.coded(fields[index].value)
     }
 }
