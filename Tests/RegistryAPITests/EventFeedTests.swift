@@ -52,6 +52,34 @@ import Testing
         }
     }
 
+    /// An enterprise that moves to another region is news in both: the regulators of the region it left see the
+    /// move in their feed (and then get 404 for it), those of its new region too; by PATCH and by import alike.
+    @Test func aMoveIsInTheFeedOfTheRegionLeftAndTheRegionJoined() async throws {
+        try await withTestServer { server in
+            let moved = Enterprise.fixture(1, region: "442000100001")
+            let imported = Enterprise.fixture(2, region: "442000100002")
+            try await server.seed([moved, imported])
+            let province = try await server.client("regulator", region: "44")
+            let zhongshan = try await server.client("regulator", region: "4420")
+            let shenzhen = try await server.client("regulator", region: "4403")
+            let path = "/v1/enterprises/\(moved.uscc.value)"
+            let etag = try await province.get(path)[header: "etag"] ?? ""
+            let patched = try await province.patch(
+                path, json: #"{"region_code":"440300100001"}"#, headers: ["If-Match": etag])
+            #expect(patched.status == 200)
+            let csv = "\(RosterAPITests.header)\n\(imported.uscc.value),迁出企业,440300100002,small,false,C3857,product\n"
+            let upload = try await RosterAPITests.upload(province, csv)
+            #expect(upload.status == 200)
+
+            for client in [zhongshan, shenzhen] {
+                let feed = try await client.get("/v1/events")
+                #expect(Self.kinds(feed) == ["enterprise.updated", "enterprise.imported"])
+                #expect(feed.text.contains(moved.uscc.value) && feed.text.contains(imported.uscc.value))
+            }
+            #expect(try await zhongshan.get(path).status == 404)
+        }
+    }
+
     @Test func aLongPollWakesOnTheNextCommit() async throws {
         try await withTestServer { server in
             let actors = try await Lifecycle.actors(server)

@@ -119,6 +119,40 @@ import Testing
         }
     }
 
+    /// An import may not take over an enterprise that is on the roster outside the importer's region by giving its
+    /// USCC a region inside: the line is refused (or skipped), and a move inside the region is announced to both.
+    @Test func anImportCannotMoveAnotherRegionsEnterpriseIntoItsOwn() async throws {
+        try await withTestServer { server in
+            let shenzhen = Enterprise.fixture(1, region: "440300100001")
+            let zhongshan = Enterprise.fixture(2, region: "442000100001")
+            try await server.seed([shenzhen, zhongshan])
+            let regulator = try await server.client("regulator", region: "4420")
+            let takeover = [
+                Self.header, "\(shenzhen.uscc.value),中山市接管公司,442000100002,small,false,C3857,product",
+                "\(zhongshan.uscc.value),中山市测试电器有限公司,442000200001,small,false,C3857,product",
+            ].joined(separator: "\n")
+            for query in ["", "?dry_run=true"] {
+                let refused = try await Self.upload(regulator, takeover, query: query)
+                #expect(refused.status == 422, "\(refused.text)")
+                #expect(refused.text.contains("\"line\":2") && refused.text.contains("out_of_scope"))
+            }
+            let stored = try server.database.registry.read {
+                try $0.enterprise(shenzhen.uscc, on: CivilDate(daysSinceEpoch: 20_000))
+            }
+            #expect(stored?.enterprise.regionCode.value == "440300100001")
+            #expect(stored?.enterprise.name == shenzhen.name)
+
+            let skipped = try await Self.upload(regulator, takeover, query: "?skip_invalid=true")
+            #expect(skipped.status == 200, "\(skipped.text)")
+            #expect(skipped.json["updated"] as? Int == 1)
+            #expect(skipped.json["invalid"] as? Int == 1)
+            let unchanged = try server.database.registry.read {
+                try $0.enterprise(shenzhen.uscc, on: CivilDate(daysSinceEpoch: 20_000))
+            }
+            #expect(unchanged?.enterprise.name == shenzhen.name)
+        }
+    }
+
     /// Collects a streamed body, running `between` once, after the first piece (the header) is written.
     final class PausingWriter: HTTPBodyWriter {
         let between: @Sendable () async throws -> Void

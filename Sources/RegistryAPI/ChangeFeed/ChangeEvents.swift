@@ -3,15 +3,18 @@ import RegistryDomain
 
 /// The change-feed entries the use cases append: small payloads naming what changed, never personal data.
 enum ChangeEvents {
-    /// `enterprise.created`, `enterprise.updated`, `enterprise.imported`.
-    static func enterprise(_ enterprise: Enterprise, kind: String, at: String) -> ChangeEvent {
+    /// `enterprise.created`, `enterprise.updated`, `enterprise.imported`, in the enterprise's region, or in `region`
+    /// (the region an enterprise has just left, whose regulators learn of the move too).
+    static func enterprise(_ enterprise: Enterprise, kind: String, at: String, region: RegionCode? = nil)
+        -> ChangeEvent
+    {
         var json = JSONWriter()
         json.beginObject()
         json.member("uscc", enterprise.uscc.value)
         json.endObject()
         return ChangeEvent(
             at: at, kind: "enterprise.\(kind)", resource: "/v1/enterprises/\(enterprise.uscc.value)",
-            regionCode: enterprise.regionCode, payload: String(decoding: json.bytes, as: UTF8.self))
+            regionCode: region ?? enterprise.regionCode, payload: String(decoding: json.bytes, as: UTF8.self))
     }
 
     /// `appointment.filed`, `appointment.registered`, `appointment.superseded`, …

@@ -87,7 +87,14 @@ struct EnterpriseController {
                 response: HTTPResponse(
                     status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
                 audit: [AuditNote(action: "enterprise.update", resource: "enterprise/\(uscc)", change: request.body)],
-                changes: [ChangeEvents.enterprise(updated, kind: "updated", at: context.now)])
+                changes: [ChangeEvents.enterprise(updated, kind: "updated", at: context.now)]
+                    + (current.enterprise.regionCode == updated.regionCode
+                        ? []
+                        : [
+                            // A move is news in the region it left too.
+                            ChangeEvents.enterprise(
+                                updated, kind: "updated", at: context.now, region: current.enterprise.regionCode)
+                        ]))
         }
     }
 

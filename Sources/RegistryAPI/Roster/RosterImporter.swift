@@ -49,30 +49,67 @@ package enum RosterImporter {
             }
             return RosterImport.parse(text) { enterprise in scope?.contains(enterprise.regionCode) ?? true }
         }
-        var report = Report(
+        let report = Report(
             lines: parsed.lineCount, valid: parsed.enterprises.count, invalid: parsed.invalidLines.count,
             dryRun: options.dryRun, problems: parsed.problems)
         if !parsed.problems.isEmpty && !options.skipInvalid { throw Rejected(report: report) }
-        let enterprises = parsed.enterprises.map(\.enterprise)
         if options.dryRun {
-            let existing = try storage.read { reader in
-                try enterprises.filter { try reader.enterprise($0.uscc, on: CivilDate(daysSinceEpoch: 0)) != nil }.count
+            return try storage.read { reader in
+                let (accepted, onRoster, checked) = try takeOverCheck(
+                    parsed.enterprises, report, scope, options, reader)
+                var done = checked
+                done.updated = accepted.filter { onRoster[$0.uscc] != nil }.count
+                done.created = accepted.count - done.updated
+                return done
             }
-            report.created = enterprises.count - existing
-            report.updated = existing
-            return report
         }
-        let finalReport = report
         return try await storage.write { writer in
-            var done = finalReport
-            done.created = try writer.upsert(enterprises)
-            done.updated = enterprises.count - done.created
-            for enterprise in enterprises {
+            // Checked in the writing transaction itself, so no change in between can slip past it.
+            let (accepted, onRoster, checked) = try takeOverCheck(parsed.enterprises, report, scope, options, writer)
+            var done = checked
+            done.created = try writer.upsert(accepted)
+            done.updated = accepted.count - done.created
+            for enterprise in accepted {
                 try writer.append(ChangeEvents.enterprise(enterprise, kind: "imported", at: now))
+                // A move is news in the region it left too.
+                if let previous = onRoster[enterprise.uscc], previous != enterprise.regionCode {
+                    try writer.append(ChangeEvents.enterprise(enterprise, kind: "imported", at: now, region: previous))
+                }
             }
             if let audit { try writer.append(audit(done)) }
             return done
         }
+    }
+
+    /// Refuses the lines whose USCC is on the roster outside `scope`: an import may not take over another region's
+    /// enterprise by giving it a region inside (a PATCH would be 404 for the same caller). Without `skipInvalid`
+    /// such a line rejects the file; with it, the line is left out and reported. Returns the enterprises to write,
+    /// the current region of those already on the roster, and the report with the refused lines counted.
+    static func takeOverCheck(
+        _ lines: [(line: Int, enterprise: Enterprise)], _ report: Report, _ scope: RegionCode?, _ options: Options,
+        _ reader: any RegistryReader
+    ) throws -> (accepted: [Enterprise], onRoster: [USCC: RegionCode], report: Report) {
+        let onRoster = try reader.regionCodes(of: lines.map(\.enterprise.uscc))
+        guard let scope else { return (lines.map(\.enterprise), onRoster, report) }
+        var report = report
+        var accepted: [Enterprise] = []
+        var refused: [FieldViolation] = []
+        for (line, enterprise) in lines {
+            if let current = onRoster[enterprise.uscc], !scope.contains(current) {
+                refused.append(
+                    FieldViolation(
+                        field: "uscc", code: "out_of_scope",
+                        message: "this USCC is on the roster outside your token's region", line: line))
+            } else {
+                accepted.append(enterprise)
+            }
+        }
+        guard !refused.isEmpty else { return (accepted, onRoster, report) }
+        report.valid -= refused.count
+        report.invalid += refused.count
+        report.problems = (report.problems + refused).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        if !options.skipInvalid { throw Rejected(report: report) }
+        return (accepted, onRoster, report)
     }
 }
 

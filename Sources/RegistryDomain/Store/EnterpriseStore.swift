@@ -36,6 +36,8 @@ public protocol EnterpriseReader {
     func enterprise(_ uscc: USCC, on day: CivilDate) throws -> EnterpriseRecord?
     /// Enterprises matching `query`, in USCC order, at most `query.limit`.
     func enterprises(_ query: EnterpriseQuery) throws -> [EnterpriseRecord]
+    /// The region of each of `usccs` that is on the roster (absent ones are left out).
+    func regionCodes(of usccs: [USCC]) throws -> [USCC: RegionCode]
 }
 
 public protocol EnterpriseWriter {

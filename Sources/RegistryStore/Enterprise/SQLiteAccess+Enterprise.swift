@@ -33,6 +33,20 @@ extension SQLiteAccess {
         return try Row.fetchOne(statement).flatMap(Self.enterpriseRecord)
     }
 
+    func regionCodes(of usccs: [USCC]) throws -> [USCC: RegionCode] {
+        var regions: [USCC: RegionCode] = [:]
+        // In chunks well under SQLite's limit on bound parameters.
+        for start in stride(from: 0, to: usccs.count, by: 500) {
+            let chunk = usccs[start..<min(start + 500, usccs.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT uscc, region_code FROM enterprise WHERE uscc IN (\(marks))",
+                arguments: StatementArguments(chunk.map(\.value)))
+            while let row = try rows.next() { regions[USCC(stored: row[0])] = RegionCode(stored: row[1]) }
+        }
+        return regions
+    }
+
     func enterprises(_ query: EnterpriseQuery) throws -> [EnterpriseRecord] {
         var conditions: [String] = []
         var arguments: [String: (any DatabaseValueConvertible)?] = ["day": query.day.description]
