@@ -12,7 +12,7 @@ let package = Package(
     name: "cqo-registry",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "cqo-registry", targets: ["cqo-registry"]),
+        .executable(name: "cqo-registry", targets: ["cqo-registry"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -23,7 +23,7 @@ let package = Package(
         // MARK: - System libraries
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CLinux"),  // sys/epoll.h, sys/eventfd.h and malloc_trim, which Glibc's module lacks
+        .systemLibrary(name: "CLinux"),  // epoll, eventfd, malloc_trim, thread names: what Glibc's module lacks
 
         // MARK: - Infrastructure (knows nothing of CQOs)
         .target(name: "CryptoSupport", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "HTTPServer",
             dependencies: [
-                "Sockets", "HTTP1", "COpenSSL", "CZlib", "CryptoSupport",
+                "Sockets", "HTTP1", "COpenSSL", "CZlib", "CLinux", "CryptoSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
@@ -78,14 +78,16 @@ let package = Package(
         .executableTarget(
             name: "server-bench",
             dependencies: [
-                "HTTPServer", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "HTTPServer", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "bench/ServerBench", swiftSettings: swiftSettings),
 
         // MARK: - Tests
         .testTarget(name: "SocketsTests", dependencies: ["Sockets"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"], swiftSettings: swiftSettings),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets", "HTTP1"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets", "HTTP1"], swiftSettings: swiftSettings),
         .testTarget(name: "CryptoSupportTests", dependencies: ["CryptoSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"], swiftSettings: swiftSettings),
         .testTarget(
@@ -96,6 +98,7 @@ let package = Package(
             name: "RegistryAPITests",
             dependencies: ["RegistryAPI", "RegistryTesting", "RegistryDomain", "HTTPServer", "CryptoSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "CommandTests", dependencies: ["cqo-registry", "RegistryTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CommandTests", dependencies: ["cqo-registry", "RegistryTesting"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import Testing
 
@@ -13,6 +14,18 @@ import Testing
             #expect(response.header("Date")?.hasSuffix(" GMT") == true)
             #expect(response.header("X-Request-Id")?.isEmpty == false)
             #expect(response.header("Connection") == nil)
+        }
+    }
+
+    /// Event-loop threads carry their names, as `ps -L`, `top -H` and perf show them.
+    @Test func eventLoopThreadsAreNamed() async throws {
+        try await withServer { _, port in
+            let client = try RawClient(port: port)
+            try await client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+            #expect(try await client.readResponse().status == 200)
+            let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+            let names = tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
+            #expect(names.contains { $0.hasPrefix("http-loop-0") }, "\(names)")
         }
     }
 
