@@ -79,6 +79,13 @@ import Testing
             let wrongType = try await client.send(
                 "POST", "/v1/enterprises", headers: ["Content-Type": "text/plain"], body: Array("hi".utf8))
             #expect(wrongType.status == 415)
+            #expect(wrongType[header: "accept-patch"] == nil)
+            try await server.seed([Enterprise.fixture(1)])
+            let wrongPatch = try await client.send(
+                "PATCH", "/v1/enterprises/\(Enterprise.fixture(1).uscc.value)", headers: ["Content-Type": "text/plain"],
+                body: Array("hi".utf8))
+            #expect(wrongPatch.status == 415)
+            #expect(wrongPatch[header: "accept-patch"] == "application/merge-patch+json, application/json")
         }
     }
 

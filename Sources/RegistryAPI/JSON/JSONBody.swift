@@ -8,10 +8,12 @@ enum JSONBody {
     {
         let contentType = request.headers["Content-Type"].map(MediaType.essence) ?? ""
         guard mediaTypes.contains(contentType) else {
+            // RFC 5789 §2.2: a 415 to a PATCH names the patch formats taken; other methods have no such field.
+            let headers: HTTPHeaders =
+                request.method == .patch ? ["Accept-Patch": mediaTypes.joined(separator: ", ")] : [:]
             throw Problem(
                 .unsupportedMediaType, type: ProblemType.unsupportedMediaType,
-                detail: "send the body as \(mediaTypes.joined(separator: " or "))",
-                headers: ["Accept-Patch": mediaTypes.joined(separator: ", ")])
+                detail: "send the body as \(mediaTypes.joined(separator: " or "))", headers: headers)
         }
         let value: JSONValue
         do {
