@@ -52,7 +52,14 @@ import Testing
             #expect(try await admin.post("/v1/tokens", json: #"{"role":"trainer"}"#).status == 403)
             let outside =
                 #"{"role":"enterprise","uscc":"\#(Enterprise.fixture(2, region: "440300100001").uscc.value)"}"#
-            #expect(try await admin.post("/v1/tokens", json: outside).status == 403)
+            // An enterprise elsewhere gets the same answer as no enterprise at all: existence does not leak.
+            let elsewhere = try await admin.post("/v1/tokens", json: outside)
+            let nowhere = try await admin.post(
+                "/v1/tokens", json: #"{"role":"enterprise","uscc":"\#(USCC.fixture(99).value)"}"#)
+            #expect(elsewhere.status == 422)
+            #expect(elsewhere.status == nowhere.status)
+            #expect("\(elsewhere.json["errors"] ?? "")" == "\(nowhere.json["errors"] ?? "")")
+            #expect(elsewhere.json["detail"] as? String == nowhere.json["detail"] as? String)
             let issued = try await admin.post(
                 "/v1/tokens", json: #"{"role":"regulator","region":"442000","label":"小榄"}"#)
             #expect(issued.status == 201)
@@ -61,6 +68,28 @@ import Testing
             let listed = try await admin.get("/v1/tokens")
             #expect(!listed.text.contains(secret))
             #expect(!listed.text.contains("\"secret\""))
+        }
+    }
+
+    /// A token's secret is shown once: a replay of its creation names the same token without the secret, and the
+    /// database file holds the secret nowhere (not in the idempotency record either).
+    @Test func aReplayedTokenCreationNeverShowsOrKeepsTheSecret() async throws {
+        try await withTestServer { server in
+            let admin = try await server.client("admin", region: "4420")
+            let body = #"{"role":"viewer","region":"4420","label":"dashboard"}"#
+            let first = try await admin.post("/v1/tokens", json: body, headers: ["Idempotency-Key": "token-1"])
+            #expect(first.status == 201)
+            let secret = try #require(first.json["secret"] as? String)
+            let replay = try await admin.post("/v1/tokens", json: body, headers: ["Idempotency-Key": "token-1"])
+            #expect(replay.status == 201)
+            #expect(replay[header: "idempotent-replayed"] == "true")
+            #expect(replay.json["id"] as? Int == first.json["id"] as? Int)
+            #expect(replay.json["secret"] == nil)
+            #expect(!replay.text.contains(secret))
+            for path in [server.database.path, server.database.path + "-wal"] {
+                let file = FileManager.default.contents(atPath: path) ?? Data()
+                #expect(file.range(of: Data(secret.utf8)) == nil, "the secret is stored in \(path)")
+            }
         }
     }
 

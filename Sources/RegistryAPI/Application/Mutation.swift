@@ -8,6 +8,9 @@ struct MutationOutcome: Sendable {
     var audit: [AuditNote]
     /// Entries for the change feed (`GET /v1/events`), appended in the same transaction.
     var changes: [ChangeEvent] = []
+    /// What an `Idempotency-Key` replay answers instead of the response's body, when that body holds what must be
+    /// shown once and never stored (a new token's secret).
+    var replayBody: [UInt8]? = nil
 }
 
 /// One audit entry to append: the action, the resource, and the change itself (only its digest is kept).
@@ -61,7 +64,8 @@ extension Services {
                 let headers = outcome.response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
                 try writer.save(
                     IdempotentResponse(
-                        requestHash: requestHash, status: outcome.response.status.code, headers: headers, body: body),
+                        requestHash: requestHash, status: outcome.response.status.code, headers: headers,
+                        body: outcome.replayBody ?? body),
                     tokenID: caller.tokenID, key: key, at: context.now)
             }
             return outcome.response

@@ -31,7 +31,7 @@ struct TokenController {
             try Self.requireWithinScope(caller, region: region, uscc: uscc, writer: writer, today: today)
             let (token, secret) = try TokenIssuer.issue(request, writer: writer, now: now)
             let body = AccessTokenJSON.encode(token, secret: secret)
-            return MutationOutcome(
+            var outcome = MutationOutcome(
                 response: HTTPResponse(
                     status: .created,
                     headers: [
@@ -43,6 +43,10 @@ struct TokenController {
                     AuditNote(
                         action: "token.create", resource: "token/\(token.id)", change: AccessTokenJSON.encode(token))
                 ])
+            // The secret is shown once: a replay of this request names the token but never shows it again (and the
+            // database never holds it, not even in the idempotency record).
+            outcome.replayBody = AccessTokenJSON.encode(token)
+            return outcome
         }
     }
 
@@ -90,11 +94,14 @@ struct TokenController {
     ) throws {
         guard let scope = caller.region else { throw forbidden }
         if let uscc {
-            guard let record = try writer.enterprise(uscc, on: today) else {
+            // The same answer whether the enterprise is elsewhere or nowhere: existence outside one's region does
+            // not leak.
+            guard let record = try writer.enterprise(uscc, on: today), scope.contains(record.enterprise.regionCode)
+            else {
                 throw ValidationFailure(
-                    field: "uscc", code: "not_found", message: "no enterprise with this uscc is on the roster")
+                    field: "uscc", code: "not_found",
+                    message: "no enterprise with this uscc is on the roster in your region")
             }
-            guard scope.contains(record.enterprise.regionCode) else { throw forbidden }
         } else {
             guard let region, scope.contains(region) else { throw forbidden }
         }
