@@ -58,7 +58,8 @@ import Testing
                 "/v1/tokens", json: #"{"role":"enterprise","uscc":"\#(USCC.fixture(99).value)"}"#)
             #expect(elsewhere.status == 422)
             #expect(elsewhere.status == nowhere.status)
-            #expect("\(elsewhere.json["errors"] ?? "")" == "\(nowhere.json["errors"] ?? "")")
+            #expect(elsewhere.json["errors"] as? [[String: String]] == nowhere.json["errors"] as? [[String: String]])
+            #expect((elsewhere.json["errors"] as? [[String: String]])?.first?["code"] == "not_found")
             #expect(elsewhere.json["detail"] as? String == nowhere.json["detail"] as? String)
             let issued = try await admin.post(
                 "/v1/tokens", json: #"{"role":"regulator","region":"442000","label":"小榄"}"#)

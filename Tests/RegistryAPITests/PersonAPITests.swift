@@ -47,15 +47,57 @@ import Testing
             #expect(person["id_number"] as? String == "442***********" + String(Self.idNumber.suffix(4)))
             #expect(person["phone"] as? String == "138****5678")
             #expect(person["email"] is NSNull)
-            #expect(!read.text.contains(Self.idNumber))
+            #expect(person["name"] as? String == "张*明", "a name is personal data too (DOMAIN.md)")
+            #expect(!read.text.contains(Self.idNumber) && !read.text.contains("张三明"))
             let personID = try #require(read.json["person_id"] as? Int)
             let page = try await trainer.get("/v1/people/\(personID)")
             #expect(page.json["phone"] as? String == "138****5678")
+            #expect(page.json["name"] as? String == "张*明")
             let admin = try await server.client("admin", region: "44")
             let audit = try await admin.get("/v1/audit-events?action=person.read_personal_data")
             #expect(
                 (audit.json["data"] as? [Any])?.isEmpty == true,
                 "the company's own reads and masked reads are not audited")
+        }
+    }
+
+    /// One person (one ID number) filed by enterprises in two regions: each filing keeps the details it was filed
+    /// with, so an enterprise in Shenzhen cannot rewrite what Zhongshan filed, nor read what Zhongshan files later.
+    @Test func aFilingsPersonDetailsAreItsOwnAcrossEnterprises() async throws {
+        try await withTestServer { server in
+            let zhongshan = Enterprise.fixture(1, region: "442000100001")
+            let shenzhen = Enterprise.fixture(2, region: "440300100001")
+            try await server.seed([zhongshan, shenzhen])
+            let a = try await server.client("enterprise", uscc: zhongshan.uscc.value)
+            let b = try await server.client("enterprise", uscc: shenzhen.uscc.value)
+            let regulator = try await server.client("regulator", region: "4420")
+            let filed = try await a.post(
+                "/v1/enterprises/\(zhongshan.uscc.value)/appointments", json: FilingFixture.json())
+            let id = try #require(filed.json["id"] as? Int)
+            let other = try await b.post(
+                "/v1/enterprises/\(shenzhen.uscc.value)/appointments",
+                json: FilingFixture.json(name: "冒名顶替", phone: "13900000000"))
+            let otherID = try #require(other.json["id"] as? Int)
+            #expect(filed.json["person_id"] as? Int == other.json["person_id"] as? Int, "one person per ID number")
+
+            let read = try #require(try await regulator.get("/v1/appointments/\(id)").json["person"] as? [String: Any])
+            #expect(read["name"] as? String == "张三明")
+            #expect(read["phone"] as? String == "13812345678")
+            let personID = try #require(filed.json["person_id"] as? Int)
+            let page = try await regulator.get("/v1/people/\(personID)")
+            #expect(page.json["name"] as? String == "张三明")
+            #expect(page.json["phone"] as? String == "13812345678")
+
+            let refiled = try await a.post(
+                "/v1/enterprises/\(zhongshan.uscc.value)/appointments",
+                json: FilingFixture.json(role: "safety_officer", phone: "13711112222"))
+            #expect(refiled.status == 201)
+            let seen = try #require(try await b.get("/v1/appointments/\(otherID)").json["person"] as? [String: Any])
+            #expect(seen["phone"] as? String == "13900000000")
+            let own = try await b.get("/v1/people/\(personID)")
+            #expect(own.json["phone"] as? String == "13900000000")
+            #expect(!own.text.contains("13711112222") && !own.text.contains("张三明"))
+            #expect(try await regulator.get("/v1/people/\(personID)").json["phone"] as? String == "13711112222")
         }
     }
 

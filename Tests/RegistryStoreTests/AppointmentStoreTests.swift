@@ -32,13 +32,32 @@ import Testing
             .filed(id: 0, uscc: enterprise.uscc, personID: personID, filing: filing, by: "t", at: at))
     }
 
-    @Test func onePersonPerResidentIDWhoseDetailsFollowTheLatestFiling() async throws {
+    @Test func onePersonPerResidentIDWhoseDetailsStayWithEachFiling() async throws {
         let database = try TemporaryDatabase.migrated()
         let (first, second) = try await database.registry.write { writer in
             (try writer.personID(for: try Self.person(1)), try writer.personID(for: try Self.person(1, name: "张三")))
         }
         #expect(first == second)
-        #expect(try database.registry.read { try $0.person(id: first) }?.details.name == "张三")
+    }
+
+    /// Two enterprises file one person (one ID number) with different names: each appointment reads back with the
+    /// details it was filed with, and a later filing changes neither.
+    @Test func eachAppointmentKeepsThePersonDetailsItWasFiledWith() async throws {
+        let database = try TemporaryDatabase.migrated()
+        let zhongshan = Enterprise.fixture(1, region: "442000100001")
+        let shenzhen = Enterprise.fixture(2, region: "440300100001")
+        let (a, b) = try await database.registry.write { writer in
+            _ = try writer.upsert([zhongshan, shenzhen])
+            var other = try Self.filing(1)
+            other.person = try Self.person(1, name: "冒名顶替")
+            return (try Self.file(writer, zhongshan, try Self.filing(1)), try Self.file(writer, shenzhen, other))
+        }
+        #expect(a.personID == b.personID)
+        let (readA, readB) = try database.registry.read { reader in
+            (try reader.appointment(id: a.id), try reader.appointment(id: b.id))
+        }
+        #expect(readA?.appointment.filing.person.name == "张三明")
+        #expect(readB?.appointment.filing.person.name == "冒名顶替")
     }
 
     @Test func savedTransitionsAreAppendedAndReadBackInOrder() async throws {

@@ -56,6 +56,40 @@ import Testing
         #expect(throws: StoreError.self) { _ = try SQLiteRegistry(path: database.path) }
     }
 
+    /// Migration 0006 copies each existing appointment's person details onto it; from then on they are the
+    /// appointment's own (a later change to the shared person row does not show through).
+    @Test func migration0006KeepsExistingFilingsDetailsOnTheirAppointments() throws {
+        var configuration = TemporaryDatabase.testConfiguration
+        configuration.migrate = false
+        let database = try TemporaryDatabase(configuration: configuration)
+        try database.registry.pool.write { db in
+            try db.execute(
+                sql: "CREATE TABLE IF NOT EXISTS migration_checksum (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL)")
+        }
+        try RegistryMigrations.migrator().migrate(database.registry.pool, upTo: "0005_create_coverage_target.sql")
+        let enterprise = Enterprise.fixture(1)
+        _ = try database.registry.pool.write { db in try SQLiteAccess(db: db).upsert([enterprise]) }
+        try database.registry.pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO person (id, id_number, name, phone) VALUES (1, ?, '张三明', '13812345678')",
+                arguments: [ResidentIDNumber.fixture(1)])
+            try db.execute(
+                sql: """
+                    INSERT INTO appointment (id, uscc, person_id, role, status, position, is_principal, appointed_on)
+                    VALUES (1, ?, 1, 'cqo', 'submitted', '质量副总经理', 0, '2025-03-01')
+                    """,
+                arguments: [enterprise.uscc.value])
+        }
+        try database.registry.close()
+
+        let migrated = try SQLiteRegistry(path: database.path)
+        try migrated.pool.write { try $0.execute(sql: "UPDATE person SET name = '改过的', phone = '13900000000'") }
+        let person = try migrated.read { try $0.appointment(id: 1) }?.appointment.filing.person
+        #expect(person?.name == "张三明")
+        #expect(person?.phone.value == "13812345678")
+        try migrated.close()
+    }
+
     @Test func connectionsUseFullSynchronousModeWALAndForeignKeys() throws {
         let database = try TemporaryDatabase(configuration: .init())
         let (synchronous, journal, foreignKeys) = try database.registry.pool.read { db in

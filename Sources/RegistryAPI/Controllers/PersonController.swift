@@ -4,8 +4,10 @@ import RegistryDomain
 /// People named in filings, one per resident ID number.
 ///
 /// - `GET /v1/people/{id}`  getPerson  in scope: the person holds an appointment at an enterprise in the caller's
-///   scope; only those appointments are shown. Personal data is whole for admins and regulators in scope and for
-///   the person's own enterprise, masked for everyone else (DOMAIN.md "Personal data").
+///   scope; only those appointments are shown, and the name, phone and e-mail are those of the latest of them
+///   (each filing keeps the details it was filed with; a filing elsewhere is never shown). Personal data is whole
+///   for admins and regulators in scope and for the person's own enterprise, masked for everyone else (DOMAIN.md
+///   "Personal data").
 struct PersonController {
     let services: Services
 
@@ -20,19 +22,23 @@ struct PersonController {
         query.regionPrefixes = context.caller.regionScope
         if context.caller.role == .enterprise { query.uscc = context.caller.uscc }
         query.limit = 1_000
-        let (person, records) = try services.storage.read { reader in
-            (try reader.person(id: id), try reader.appointments(query))
-        }
+        let records = try services.storage.read { try $0.appointments(query) }
         let visible = records.filter { context.caller.covers(region: $0.regionCode, uscc: $0.appointment.uscc) }
-        guard let person, !visible.isEmpty else { throw Problem.notFound() }
+        guard let latest = visible.max(by: { $0.appointment.id < $1.appointment.id }) else {
+            throw Problem.notFound()
+        }
         let personalData = visible.contains { context.caller.seesPersonalData(of: $0) }
-        let body = Self.encode(person, appointments: visible.map(\.appointment), personalData: personalData)
+        let body = Self.encode(
+            id: id, latest.appointment.filing.person, appointments: visible.map(\.appointment),
+            personalData: personalData)
         let response = EntityTag.respond(to: context.request, body: body)
         if personalData, response.status == .ok { try await services.auditPersonalDataRead(context, personIDs: [id]) }
         return response
     }
 
-    static func encode(_ person: PersonRecord, appointments: [Appointment], personalData: Bool) -> [UInt8] {
+    static func encode(id: Int64, _ details: PersonDetails, appointments: [Appointment], personalData: Bool)
+        -> [UInt8]
+    {
         var json = JSONWriter()
         json.beginObject()
         json.key("appointments")
@@ -52,12 +58,11 @@ struct PersonController {
             json.endObject()
         }
         json.endArray()
-        let details = person.details
         json.key("email")
         if personalData, let email = details.email { json.string(email.value) } else { json.null() }
-        json.member("id", Int(person.id))
+        json.member("id", Int(id))
         json.member("id_number", personalData ? details.idNumber.value : details.maskedIDNumber)
-        json.member("name", details.name)
+        json.member("name", personalData ? details.name : Masking.name(details.name))
         json.member("phone", personalData ? details.phone.value : details.maskedPhone)
         json.endObject()
         return json.bytes

@@ -90,7 +90,7 @@ enum PersonJSON {
         json.key("email")
         if personalData, let email = person.email { json.string(email.value) } else { json.null() }
         json.member("id_number", personalData ? person.idNumber.value : person.maskedIDNumber)
-        json.member("name", person.name)
+        json.member("name", personalData ? person.name : Masking.name(person.name))
         json.member("phone", personalData ? person.phone.value : person.maskedPhone)
         json.endObject()
     }

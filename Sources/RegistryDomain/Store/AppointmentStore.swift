@@ -10,17 +10,6 @@ public struct AppointmentRecord: Sendable, Hashable {
     }
 }
 
-/// A person as stored: one per resident ID number, whichever enterprises filed them.
-public struct PersonRecord: Sendable, Hashable {
-    public var id: Int64
-    public var details: PersonDetails
-
-    public init(id: Int64, details: PersonDetails) {
-        self.id = id
-        self.details = details
-    }
-}
-
 /// Which appointments a list asks for. Every region prefix must match (the caller's scope and its filter).
 public struct AppointmentQuery: Sendable, Hashable {
     public var regionPrefixes: [RegionCode] = []
@@ -49,13 +38,12 @@ public protocol AppointmentReader {
     func appointments(of uscc: USCC) throws -> [Appointment]
     /// Every appointment of each of `usccs` (a page of the roster), in id order, in one query.
     func appointments(ofEach usccs: [USCC]) throws -> [Appointment]
-    /// The person with `id`, or nil.
-    func person(id: Int64) throws -> PersonRecord?
 }
 
 public protocol AppointmentWriter {
-    /// The id of the person with `details.idNumber`, storing them first if new. A known person's name, phone and
-    /// e-mail become those of this latest filing.
+    /// The id of the person with `details.idNumber` (one per resident ID number, whichever enterprises file them),
+    /// added first if new. The name, phone and e-mail are each filing's own, kept with its appointment: one
+    /// enterprise's filing never changes what another filed for the same person.
     func personID(for details: PersonDetails) throws -> Int64
     /// Stores a new appointment (its `id` is ignored) with its history; returns it with its id.
     func insert(_ appointment: Appointment) throws -> Appointment

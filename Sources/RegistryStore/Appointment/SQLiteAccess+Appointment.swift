@@ -4,9 +4,12 @@ import RegistryDomain
 // MARK: - AppointmentReader
 
 extension SQLiteAccess {
+    /// The person's name, phone and e-mail are the appointment's own (migration 0006); a row written by SQL outside
+    /// the registry (the bench's and demo's bulk filings) falls back to the person's row.
     static let appointmentColumns = """
         a.id, a.uscc, a.person_id, a.role, a.status, a.position, a.is_principal, a.appointed_on, a.registered_on,
-        a.ended_on, p.name, p.id_number, p.phone, p.email, e.region_code
+        a.ended_on, COALESCE(a.person_name, p.name), p.id_number, COALESCE(a.person_phone, p.phone),
+        COALESCE(a.person_email, p.email), e.region_code
         """
 
     static let appointmentFrom = """

@@ -4,12 +4,14 @@ import RegistryDomain
 // MARK: - AppointmentWriter
 
 extension SQLiteAccess {
+    /// The person with this ID number, added when new. An existing person's row is left as it is: the details of
+    /// each filing live on its appointment (migration 0006), so one enterprise's filing never rewrites what another
+    /// filed for the same person.
     func personID(for details: PersonDetails) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO person (id_number, name, phone, email) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id_number) DO UPDATE SET name = excluded.name, phone = excluded.phone,
-                    email = excluded.email, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                ON CONFLICT (id_number) DO NOTHING
                 """,
             arguments: [details.idNumber.value, details.name, details.phone.value, details.email?.value])
         guard
@@ -23,8 +25,8 @@ extension SQLiteAccess {
         try db.execute(
             sql: """
                 INSERT INTO appointment (uscc, person_id, role, status, position, is_principal, appointed_on,
-                                         registered_on, ended_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         registered_on, ended_on, person_name, person_phone, person_email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: Self.appointmentArguments(appointment))
         var stored = appointment
@@ -38,8 +40,8 @@ extension SQLiteAccess {
             try db.execute(
                 sql: """
                     UPDATE appointment SET uscc = ?, person_id = ?, role = ?, status = ?, position = ?, is_principal = ?,
-                        appointed_on = ?, registered_on = ?, ended_on = ?,
-                        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                        appointed_on = ?, registered_on = ?, ended_on = ?, person_name = ?, person_phone = ?,
+                        person_email = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                     WHERE id = ?
                     """,
                 arguments: Self.appointmentArguments(appointment) + [appointment.id])
@@ -73,20 +75,8 @@ extension SQLiteAccess {
     static func appointmentArguments(_ a: Appointment) -> StatementArguments {
         [
             a.uscc.value, a.personID, a.role.rawValue, a.status.rawValue, a.filing.position, a.filing.isPrincipal,
-            a.appointedOn.description, a.registeredOn?.description, a.endedOn?.description,
+            a.appointedOn.description, a.registeredOn?.description, a.endedOn?.description, a.filing.person.name,
+            a.filing.person.phone.value, a.filing.person.email?.value,
         ]
-    }
-
-    // MARK: - PersonReader
-
-    func person(id: Int64) throws -> PersonRecord? {
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT id, name, id_number, phone, email FROM person WHERE id = ?", arguments: [id]),
-            let idNumber = try? ResidentIDNumber(row[2] as String), let phone = try? PhoneNumber(row[3] as String)
-        else { return nil }
-        let email = (row[4] as String?).flatMap { try? EmailAddress($0) }
-        return PersonRecord(
-            id: row[0], details: PersonDetails(name: row[1], idNumber: idNumber, phone: phone, email: email))
     }
 }
