@@ -3,10 +3,10 @@ import RegistryAPI
 import RegistryDomain
 import RegistryStore
 
-/// `cqo-registry token create …`: bootstrap tokens from the command line.
+/// `cqo-registry token create|list|revoke …`: bootstrap and manage tokens from the command line.
 struct Token: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage API tokens.", subcommands: [Create.self])
+        abstract: "Manage API tokens.", subcommands: [Create.self, List.self, Revoke.self])
 
     /// Prints the new token's secret alone on one line of stdout; it is stored only as a SHA-256 hash.
     struct Create: AsyncParsableCommand {

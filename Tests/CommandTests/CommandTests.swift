@@ -4,6 +4,7 @@ import Testing
 @Suite struct CommandTests {
     @Test(arguments: [
         ["--help"], ["serve", "--help"], ["migrate", "--help"], ["token", "create", "--help"],
+        ["token", "list", "--help"], ["token", "revoke", "--help"],
         ["audit", "verify", "--help"],
         ["import", "enterprises", "--help"], ["demo", "--help"],
     ])
@@ -26,6 +27,36 @@ import Testing
         #expect(secret.hasPrefix("cqo_") && secret.count == 47)
         let file = try Data(contentsOf: URL(fileURLWithPath: scratch.database))
         #expect(file.range(of: Data(secret.utf8)) == nil, "the secret itself is never stored")
+    }
+
+    /// Operators list tokens (never their secrets) and revoke any of them, including a trainer token without a
+    /// region, which no admin's region reaches; the revocation is audited and the chain stays whole.
+    @Test func tokenListShowsNoSecretsAndRevokeReachesEveryToken() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let trainer = try await CommandRunner.run(["token", "create", "--role", "trainer", "--db", scratch.database])
+        let secret = trainer.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try await CommandRunner.run([
+            "token", "create", "--role", "viewer", "--region", "4420", "--label", "大屏", "--db", scratch.database,
+        ])
+        let listed = try await CommandRunner.run(["token", "list", "--db", scratch.database])
+        #expect(listed.status == 0)
+        let lines = listed.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("1\ttrainer\t-\t") == true)
+        #expect(lines.last?.hasSuffix("\t大屏") == true)
+        #expect(!listed.stdout.contains(secret))
+        let within = try await CommandRunner.run(["token", "list", "--region", "44", "--db", scratch.database])
+        #expect(within.stdout.split(separator: "\n").count == 1)
+
+        let revoked = try await CommandRunner.run(["token", "revoke", "1", "--db", scratch.database])
+        #expect(revoked.status == 0)
+        #expect(revoked.stdout.split(separator: "\t")[5] != "-", "\(revoked.stdout)")
+        let unknown = try await CommandRunner.run(["token", "revoke", "99", "--db", scratch.database])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("no token has id 99"))
+        let verified = try await CommandRunner.run(["audit", "verify", "--db", scratch.database])
+        #expect(verified.status == 0)
     }
 
     @Test func tokenCreateRefusesARoleWithoutItsScope() async throws {
