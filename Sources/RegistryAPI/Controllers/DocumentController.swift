@@ -31,7 +31,12 @@ struct DocumentController {
             appointmentID: record.appointment.id, kind: kind, format: format, size: content.count,
             sha256: SHA256.hex(content), uploadedAt: context.now, uploadedBy: context.caller.actorLabel)
         let request = context.request
+        let caller = context.caller
         return try await services.mutate(context) { writer in
+            // Scope again inside the transaction: the enterprise may have moved since the read above.
+            guard let latest = try writer.appointment(id: document.appointmentID),
+                caller.covers(region: latest.regionCode, uscc: latest.appointment.uscc)
+            else { throw Problem.notFound() }
             if let current = try writer.latestDocument(appointmentID: document.appointmentID, kind: kind) {
                 try EntityTag.requireMatch(request, current: Self.etag(current.document))
                 // PUT is idempotent: the same bytes again are the current version, not a new one.
