@@ -20,7 +20,7 @@ public struct AuditEntry: Sendable, Hashable {
 
     public init(
         id: Int64 = 0, at: String, actorToken: Int64?, actorRole: String, action: String, resource: String,
-        requestID: String, digest: String, regionCode: RegionCode? = nil, previous: String = "", hash: String = ""
+        requestID: String, digest: String, regionCode: RegionCode?, previous: String = "", hash: String = ""
     ) {
         self.id = id
         self.at = at
