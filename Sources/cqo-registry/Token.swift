@@ -32,13 +32,15 @@ struct Token: ParsableCommand {
             let request = TokenIssuer.Request(
                 role: role, region: region, uscc: uscc, label: label, expiresAt: expiresAt)
             let timestamp = RegistryClock.rfc3339(now)
+            let today = RegistryClock.chinaDate(now)
             do {
                 let secret = try await registry.write { writer in
                     let (token, secret) = try TokenIssuer.issue(request, writer: writer, now: timestamp)
                     try writer.append(
                         AuditEntry(
                             at: timestamp, actorToken: nil, actorRole: "cli", action: "token.create",
-                            resource: "token/\(token.id)", requestID: "cli", digest: token.secretHash))
+                            resource: "token/\(token.id)", requestID: "cli", digest: token.secretHash,
+                            regionCode: try TokenIssuer.regionCode(of: token, reader: writer, today: today)))
                     return secret
                 }
                 print(secret)

@@ -46,7 +46,9 @@ extension Token {
         func run() async throws {
             let registry = try database.open()
             let id = self.id
-            let now = RegistryClock.rfc3339(RegistryClock.system.epochMilliseconds())
+            let milliseconds = RegistryClock.system.epochMilliseconds()
+            let now = RegistryClock.rfc3339(milliseconds)
+            let today = RegistryClock.chinaDate(milliseconds)
             let revoked = try await registry.write { writer -> AccessToken? in
                 guard let token = try writer.accessToken(id: id) else { return nil }
                 guard token.revokedAt == nil else { return token }
@@ -54,7 +56,8 @@ extension Token {
                 try writer.append(
                     AuditEntry(
                         at: now, actorToken: nil, actorRole: "cli", action: "token.revoke", resource: "token/\(id)",
-                        requestID: "cli", digest: token.secretHash))
+                        requestID: "cli", digest: token.secretHash,
+                        regionCode: try TokenIssuer.regionCode(of: token, reader: writer, today: today)))
                 return try writer.accessToken(id: id)
             }
             try registry.close()

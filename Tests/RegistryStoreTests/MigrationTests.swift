@@ -90,6 +90,45 @@ import Testing
         try migrated.close()
     }
 
+    /// Migration 0007 adds a region to audit entries: entries written before it have none and still verify, and
+    /// the chain goes on from them with entries that have one.
+    @Test func migration0007KeepsAnExistingAuditChainWhole() throws {
+        var configuration = TemporaryDatabase.testConfiguration
+        configuration.migrate = false
+        let database = try TemporaryDatabase(configuration: configuration)
+        try database.registry.pool.write { db in
+            try db.execute(
+                sql: "CREATE TABLE IF NOT EXISTS migration_checksum (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL)")
+        }
+        try RegistryMigrations.migrator().migrate(
+            database.registry.pool, upTo: "0006_appointment_person_details.sql")
+        // The row exactly as the code before migration 0007 wrote it (its hash is that code's).
+        try database.registry.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO audit_event (id, at, actor_token, actor_role, action, resource, request_id, digest,
+                                             previous, hash)
+                    VALUES (1, '2025-01-01T00:00:00.000Z', 1, 'admin', 'enterprise.create', 'enterprise/1', 'req-1',
+                            ?, ?, 'ee1b44aca26591320e7b8f2154deb8105f8ed4a1da1512db0c19ee791190f266')
+                    """,
+                arguments: [String(repeating: "a", count: 64), String(repeating: "0", count: 64)])
+        }
+        try database.registry.close()
+
+        let migrated = try SQLiteRegistry(path: database.path)
+        try migrated.pool.write { db in
+            try SQLiteAccess(db: db).append(
+                AuditEntry(
+                    at: "2025-01-02T00:00:00.000Z", actorToken: 1, actorRole: "admin", action: "enterprise.update",
+                    resource: "enterprise/1", requestID: "req-2", digest: String(repeating: "b", count: 64),
+                    regionCode: RegionCode(stored: "442000100001")))
+        }
+        let entries = try migrated.read { try $0.auditEntries(AuditQuery()) }
+        #expect(entries.map(\.regionCode?.value) == [nil, "442000100001"])
+        #expect(try migrated.read { try $0.firstAuditChainBreak() } == nil)
+        try migrated.close()
+    }
+
     @Test func connectionsUseFullSynchronousModeWALAndForeignKeys() throws {
         let database = try TemporaryDatabase(configuration: .init())
         let (synchronous, journal, foreignKeys) = try database.registry.pool.read { db in

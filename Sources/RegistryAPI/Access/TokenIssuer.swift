@@ -70,6 +70,15 @@ package enum TokenIssuer {
         return (token, secret)
     }
 
+    /// The region a token reaches, which its audit entries concern: its region prefix, or for an enterprise token
+    /// its enterprise's region (nil when that enterprise is not on the roster), or nil for a trainer without one.
+    package static func regionCode(of token: AccessToken, reader: any RegistryReader, today: CivilDate) throws
+        -> RegionCode?
+    {
+        if let uscc = token.uscc { return try reader.enterprise(uscc, on: today)?.enterprise.regionCode }
+        return token.region
+    }
+
     /// An RFC 3339 instant (the domain's `Instant` parses it) as the fixed-width UTC text the store compares
     /// (`YYYY-MM-DDTHH:MM:SS.sssZ`), or nil when the text is not an instant.
     static func storedInstant(_ text: String) -> String? {

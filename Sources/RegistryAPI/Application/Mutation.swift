@@ -13,10 +13,14 @@ struct MutationOutcome: Sendable {
     var replayBody: [UInt8]? = nil
 }
 
-/// One audit entry to append: the action, the resource, and the change itself (only its digest is kept).
+/// One audit entry to append: the action, the resource, the region it concerns, and the change itself (only its
+/// digest is kept).
 struct AuditNote: Sendable {
     var action: String
     var resource: String
+    /// The region the change concerns, which decides which admins see the entry (nil: none, seen only by admins of
+    /// a whole province or wider). A `let`, so that every note says it.
+    let regionCode: RegionCode?
     var change: [UInt8]
 }
 
@@ -57,7 +61,7 @@ extension Services {
                     AuditEntry(
                         at: context.now, actorToken: caller.tokenID, actorRole: caller.role.rawValue,
                         action: note.action, resource: note.resource, requestID: context.request.requestID,
-                        digest: SHA256.hex(note.change)))
+                        digest: SHA256.hex(note.change), regionCode: note.regionCode))
             }
             for change in outcome.changes { try writer.append(change) }
             if let key, case .bytes(let body) = outcome.response.body {

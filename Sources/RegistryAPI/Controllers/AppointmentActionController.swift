@@ -107,10 +107,10 @@ struct AppointmentActionController {
                 changed.map { appointment in
                     AuditNote(
                         action: "appointment.\(appointment.id == id ? action.rawValue : "supersede")",
-                        resource: "appointment/\(appointment.id)", change: appointment.id == id ? request.body : body)
+                        resource: "appointment/\(appointment.id)", regionCode: current.regionCode,
+                        change: appointment.id == id ? request.body : body)
                 }
-                + (personalData
-                    ? Services.personalDataNotes(caller, request, personIDs: [updated.appointment.personID]) : [])
+                + (personalData ? Services.personalDataNotes(caller, request, reads: [updated.personalDataRead]) : [])
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .ok, headers: ["Content-Type": "application/json", "ETag": EntityTag.of(body)], bytes: body),

@@ -51,9 +51,10 @@ struct AppointmentController {
                 response: response,
                 audit: [
                     AuditNote(
-                        action: "appointment.file", resource: "appointment/\(appointment.id)", change: request.body)
+                        action: "appointment.file", resource: "appointment/\(appointment.id)",
+                        regionCode: enterprise.regionCode, change: request.body)
                 ]
-                    + Services.personalDataNotes(caller, request, personIDs: [personID]),
+                    + Services.personalDataNotes(caller, request, reads: [record.personalDataRead]),
                 changes: [
                     ChangeEvents.appointment(appointment, kind: "filed", region: enterprise.regionCode, at: context.now)
                 ])
@@ -66,7 +67,7 @@ struct AppointmentController {
         let body = AppointmentJSON.encode(record, personalData: personalData)
         let response = EntityTag.respond(to: context.request, body: body)
         if personalData, response.status == .ok {
-            try await services.auditPersonalDataRead(context, personIDs: [record.appointment.personID])
+            try await services.auditPersonalDataRead(context, reads: [record.personalDataRead])
         }
         return response
     }
@@ -95,15 +96,15 @@ struct AppointmentController {
 
     private func list(_ context: RequestContext, _ query: AppointmentQuery) async throws -> HTTPResponse {
         let records = try services.storage.read { try $0.appointments(query) }
-        var revealed: [Int64] = []
+        var revealed: [PersonalDataRead] = []
         let items = records.map { record in
             let personalData = context.caller.seesPersonalData(of: record)
-            if personalData { revealed.append(record.appointment.personID) }
+            if personalData { revealed.append(record.personalDataRead) }
             return AppointmentJSON.encode(record, personalData: personalData)
         }
         let next = records.count == query.limit ? records.last.map { String($0.appointment.id) } : nil
         let response = Page.response(request: context.request, items: items, nextKey: next)
-        if response.status == .ok { try await services.auditPersonalDataRead(context, personIDs: revealed) }
+        if response.status == .ok { try await services.auditPersonalDataRead(context, reads: revealed) }
         return response
     }
 

@@ -1,9 +1,10 @@
 import HTTPServer
 import RegistryDomain
 
-/// The hash-chained audit log, for admins.
+/// The hash-chained audit log, for admins, each within its own region.
 ///
-/// - `GET /v1/audit-events`  listAuditEvents  admin; filters `actor` (token id), `action`, `resource`, `from`, `to`
+/// - `GET /v1/audit-events`  listAuditEvents  admin; filters `actor` (token id), `action`, `resource`, `from`, `to`;
+///   only entries within the caller's region (those about no region only for a whole province or wider)
 struct AuditController {
     let services: Services
 
@@ -39,6 +40,7 @@ struct AuditController {
             if query.afterID == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
         }
         try problems.throwIfAny()
+        context.caller.scope(&query)
         let entries = try services.storage.read { try $0.auditEntries(query) }
         let items = entries.map(Self.encode)
         let next = entries.count == query.limit ? entries.last.map { String($0.id) } : nil
@@ -57,6 +59,8 @@ struct AuditController {
         json.member("hash", entry.hash)
         json.member("id", Int(entry.id))
         json.member("previous", entry.previous)
+        json.key("region_code")
+        if let region = entry.regionCode { json.string(region.value) } else { json.null() }
         json.member("request_id", entry.requestID)
         json.member("resource", entry.resource)
         json.endObject()

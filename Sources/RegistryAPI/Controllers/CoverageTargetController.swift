@@ -60,7 +60,9 @@ struct CoverageTargetController {
                     ],
                     bytes: body),
                 audit: [
-                    AuditNote(action: "coverage_target.create", resource: "coverage_target/\(target.id)", change: body)
+                    AuditNote(
+                        action: "coverage_target.create", resource: "coverage_target/\(target.id)",
+                        regionCode: target.regionCode, change: body)
                 ])
         }
     }
@@ -82,7 +84,12 @@ struct CoverageTargetController {
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
-                audit: [AuditNote(action: "coverage_target.replace", resource: "coverage_target/\(id)", change: body)])
+                // The region the target has after the change (the caller sets the one it had too).
+                audit: [
+                    AuditNote(
+                        action: "coverage_target.replace", resource: "coverage_target/\(id)",
+                        regionCode: replacement.regionCode, change: body)
+                ])
         }
     }
 
@@ -102,7 +109,7 @@ struct CoverageTargetController {
                 audit: [
                     AuditNote(
                         action: "coverage_target.delete", resource: "coverage_target/\(id)",
-                        change: CoverageTargetJSON.encode(current, etag: nil))
+                        regionCode: current.regionCode, change: CoverageTargetJSON.encode(current, etag: nil))
                 ])
         }
     }

@@ -60,7 +60,7 @@ struct DocumentController {
                 audit: [
                     AuditNote(
                         action: "appointment.document_upload", resource: "appointment/\(stored.appointmentID)",
-                        change: body)
+                        regionCode: record.regionCode, change: body)
                 ],
                 changes: [
                     ChangeEvents.appointment(

@@ -35,7 +35,9 @@ struct EnterpriseController {
             return MutationOutcome(
                 response: response,
                 audit: [
-                    AuditNote(action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)", change: body)
+                    AuditNote(
+                        action: "enterprise.create", resource: "enterprise/\(enterprise.uscc)",
+                        regionCode: enterprise.regionCode, change: body)
                 ],
                 changes: [ChangeEvents.enterprise(enterprise, kind: "created", at: context.now)])
         }
@@ -86,7 +88,12 @@ struct EnterpriseController {
             return MutationOutcome(
                 response: HTTPResponse(
                     status: .ok, headers: ["Content-Type": "application/json", "ETag": etag], bytes: body),
-                audit: [AuditNote(action: "enterprise.update", resource: "enterprise/\(uscc)", change: request.body)],
+                // The region the enterprise is in after the change (the caller covers the one it left too).
+                audit: [
+                    AuditNote(
+                        action: "enterprise.update", resource: "enterprise/\(uscc)", regionCode: updated.regionCode,
+                        change: request.body)
+                ],
                 changes: [ChangeEvents.enterprise(updated, kind: "updated", at: context.now)]
                     + (current.enterprise.regionCode == updated.regionCode
                         ? []

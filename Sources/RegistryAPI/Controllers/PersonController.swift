@@ -32,7 +32,10 @@ struct PersonController {
             id: id, latest.appointment.filing.person, appointments: visible.map(\.appointment),
             personalData: personalData)
         let response = EntityTag.respond(to: context.request, body: body)
-        if personalData, response.status == .ok { try await services.auditPersonalDataRead(context, personIDs: [id]) }
+        if personalData, response.status == .ok {
+            // The details shown are the latest visible filing's, so the read is through its enterprise's region.
+            try await services.auditPersonalDataRead(context, reads: [latest.personalDataRead])
+        }
         return response
     }
 

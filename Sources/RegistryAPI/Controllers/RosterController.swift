@@ -62,7 +62,7 @@ struct RosterController {
         let audit: @Sendable (RosterImporter.Report) -> AuditEntry = { _ in
             AuditEntry(
                 at: now, actorToken: caller.tokenID, actorRole: caller.role.rawValue, action: "enterprise.import",
-                resource: "enterprise/", requestID: requestID, digest: digest)
+                resource: "enterprise/", requestID: requestID, digest: digest, regionCode: caller.region)
         }
         let report = try await RosterImporter.run(
             context.request.body, charset: MediaType.parameter("charset", of: contentType),

@@ -51,7 +51,9 @@ struct SupervisionController {
                     ],
                     bytes: body),
                 audit: [
-                    AuditNote(action: "appointment.supervise", resource: "appointment/\(id)", change: request.body)
+                    AuditNote(
+                        action: "appointment.supervise", resource: "appointment/\(id)", regionCode: record.regionCode,
+                        change: request.body)
                 ],
                 changes: changes)
         }

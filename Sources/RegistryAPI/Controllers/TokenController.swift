@@ -30,6 +30,7 @@ struct TokenController {
         return try await services.mutate(context, idempotent: true) { writer in
             try Self.requireWithinScope(caller, region: region, uscc: uscc, writer: writer, today: today)
             let (token, secret) = try TokenIssuer.issue(request, writer: writer, now: now)
+            let tokenRegion = try TokenIssuer.regionCode(of: token, reader: writer, today: today)
             let body = AccessTokenJSON.encode(token, secret: secret)
             var outcome = MutationOutcome(
                 response: HTTPResponse(
@@ -41,7 +42,8 @@ struct TokenController {
                     bytes: body),
                 audit: [
                     AuditNote(
-                        action: "token.create", resource: "token/\(token.id)", change: AccessTokenJSON.encode(token))
+                        action: "token.create", resource: "token/\(token.id)", regionCode: tokenRegion,
+                        change: AccessTokenJSON.encode(token))
                 ])
             // The secret is shown once: a replay of this request names the token but never shows it again (and the
             // database never holds it, not even in the idempotency record).
@@ -79,9 +81,12 @@ struct TokenController {
             try writer.revokeAccessToken(id: id, at: now)
             let revoked = try writer.accessToken(id: id) ?? token
             let body = AccessTokenJSON.encode(revoked)
+            let tokenRegion = try TokenIssuer.regionCode(of: token, reader: writer, today: today)
             return MutationOutcome(
                 response: HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], bytes: body),
-                audit: [AuditNote(action: "token.revoke", resource: "token/\(id)", change: body)])
+                audit: [
+                    AuditNote(action: "token.revoke", resource: "token/\(id)", regionCode: tokenRegion, change: body)
+                ])
         }
         services.authenticator.forget(tokenID: id)
         return response

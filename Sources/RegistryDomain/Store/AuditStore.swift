@@ -12,12 +12,15 @@ public struct AuditEntry: Sendable, Hashable {
     public var requestID: String
     /// SHA-256 of the change's canonical JSON (the change itself is not copied into the log).
     public var digest: String
+    /// The region the change or read concerns (an enterprise's, a target's, a token's), which decides which admins
+    /// see the entry; nil for an entry about no region and for entries written before regions were recorded.
+    public var regionCode: RegionCode?
     public var previous: String
     public var hash: String
 
     public init(
         id: Int64 = 0, at: String, actorToken: Int64?, actorRole: String, action: String, resource: String,
-        requestID: String, digest: String, previous: String = "", hash: String = ""
+        requestID: String, digest: String, regionCode: RegionCode?, previous: String = "", hash: String = ""
     ) {
         self.id = id
         self.at = at
@@ -27,6 +30,7 @@ public struct AuditEntry: Sendable, Hashable {
         self.resource = resource
         self.requestID = requestID
         self.digest = digest
+        self.regionCode = regionCode
         self.previous = previous
         self.hash = hash
     }
@@ -40,6 +44,10 @@ public struct AuditQuery: Sendable, Hashable {
     public var resource: String?
     public var from: String?
     public var to: String?
+    /// Entries whose region lies within one of these prefixes; nil: entries of every region and of none.
+    public var regionPrefixes: [RegionCode]?
+    /// With `regionPrefixes`, whether entries that concern no region are listed too.
+    public var includesEntriesWithoutRegion = false
     public var afterID: Int64?
     public var limit = 50
     public init() {}

@@ -7,11 +7,16 @@ enum AuditChain {
     /// The hash before the first entry.
     static let genesis = String(repeating: "0", count: 64)
 
+    /// The entry's hash: SHA-256 over `previous` and the entry's fields, separated by U+001F.
+    ///
+    /// The region is a further field only when there is one (migration 0007): entries written before regions were
+    /// recorded keep the hash they were written with, and altering or removing a recorded region breaks the link.
     static func hash(of entry: AuditEntry, previous: String) -> String {
-        let fields = [
+        var fields = [
             previous, String(entry.id), entry.at, entry.actorToken.map(String.init) ?? "", entry.actorRole,
             entry.action, entry.resource, entry.requestID, entry.digest,
         ]
+        if let region = entry.regionCode { fields.append(region.value) }
         return SHA256.hex(fields.joined(separator: "\u{1F}"))
     }
 

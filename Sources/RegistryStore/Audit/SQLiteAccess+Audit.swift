@@ -2,7 +2,8 @@ import GRDB
 import RegistryDomain
 
 extension SQLiteAccess {
-    static let auditColumns = "id, at, actor_token, actor_role, action, resource, request_id, digest, previous, hash"
+    static let auditColumns =
+        "id, at, actor_token, actor_role, action, resource, request_id, digest, previous, hash, region_code"
 
     func append(_ entry: AuditEntry) throws {
         let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
@@ -12,11 +13,11 @@ extension SQLiteAccess {
         entry.hash = AuditChain.hash(of: entry, previous: entry.previous)
         try db.execute(
             sql: """
-                INSERT INTO audit_event (\(Self.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit_event (\(Self.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.id, entry.at, entry.actorToken, entry.actorRole, entry.action, entry.resource, entry.requestID,
-                entry.digest, entry.previous, entry.hash,
+                entry.digest, entry.previous, entry.hash, entry.regionCode?.value,
             ])
     }
 
@@ -33,6 +34,15 @@ extension SQLiteAccess {
                 conditions.append("resource = ?")
                 arguments += [resource]
             }
+        }
+        if let prefixes = query.regionPrefixes {
+            var scopes: [String] = []
+            for prefix in prefixes {
+                scopes.append("(region_code >= ? AND region_code < ?)")
+                arguments += [prefix.value, prefix.value + ":"]  // ':' follows '9'
+            }
+            if query.includesEntriesWithoutRegion { scopes.append("region_code IS NULL") }
+            conditions.append(scopes.isEmpty ? "0" : "(\(scopes.joined(separator: " OR ")))")
         }
         if let from = query.from { conditions.append("at >= ?"); arguments += [from] }
         if let to = query.to { conditions.append("at < ?"); arguments += [to] }
@@ -67,6 +77,7 @@ extension SQLiteAccess {
     static func auditEntry(_ row: Row) -> AuditEntry {
         AuditEntry(
             id: row[0], at: row[1], actorToken: row[2], actorRole: row[3], action: row[4], resource: row[5],
-            requestID: row[6], digest: row[7], previous: row[8], hash: row[9])
+            requestID: row[6], digest: row[7], regionCode: (row[10] as String?).map(RegionCode.init(stored:)),
+            previous: row[8], hash: row[9])
     }
 }
