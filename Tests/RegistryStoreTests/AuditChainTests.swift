@@ -101,6 +101,18 @@ import Testing
         #expect(broken?.entryID == brokenAt)
     }
 
+    /// The region is hashed only when present, so moving it behind the separator into the digest (and setting it
+    /// NULL) keeps the joined text, and the hash, the same. Verification refuses any field holding the separator.
+    @Test(arguments: [
+        ("UPDATE audit_event SET digest = digest || char(31) || region_code, region_code = NULL WHERE id = 3", Int64(3))
+    ])
+    func aRegionMovedIntoTheDigestIsABreak(statement: String, brokenAt: Int64) async throws {
+        let database = try await seededWithRegions()
+        try await database.registry.pool.write { try $0.execute(sql: statement) }
+        let broken = try database.registry.read { try $0.firstAuditChainBreak() }
+        #expect(broken?.entryID == brokenAt)
+    }
+
     @Test func aRegionScopeListsEntriesWithinItsPrefixesAndThoseWithoutARegionOnlyWhenAsked() async throws {
         let database = try await seededWithRegions()
         func ids(_ prefixes: [String], withoutRegion: Bool = false, after: Int64? = nil, limit: Int = 50) throws

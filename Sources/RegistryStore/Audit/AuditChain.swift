@@ -12,12 +12,19 @@ enum AuditChain {
     /// The region is a further field only when there is one (migration 0007): entries written before regions were
     /// recorded keep the hash they were written with, and altering or removing a recorded region breaks the link.
     static func hash(of entry: AuditEntry, previous: String) -> String {
+        SHA256.hex(([previous] + fields(of: entry)).joined(separator: separator))
+    }
+
+    static let separator = "\u{1F}"
+
+    /// The entry's hashed fields after the link, in order.
+    static func fields(of entry: AuditEntry) -> [String] {
         var fields = [
-            previous, String(entry.id), entry.at, entry.actorToken.map(String.init) ?? "", entry.actorRole,
-            entry.action, entry.resource, entry.requestID, entry.digest,
+            String(entry.id), entry.at, entry.actorToken.map(String.init) ?? "", entry.actorRole, entry.action,
+            entry.resource, entry.requestID, entry.digest,
         ]
         if let region = entry.regionCode { fields.append(region.value) }
-        return SHA256.hex(fields.joined(separator: "\u{1F}"))
+        return fields
     }
 
     /// The first entry whose link or hash does not hold, walking `entries` in id order from `previous`.
@@ -28,6 +35,11 @@ enum AuditChain {
         for entry in entries {
             guard entry.previous == previous else {
                 return AuditChainBreak(entryID: entry.id, reason: "its link does not name the entry before it")
+            }
+            // The separator inside a field would let text move between fields (or into a missing region) under
+            // the same hash; no field the registry writes contains it.
+            guard !fields(of: entry).contains(where: { $0.contains(separator) }) else {
+                return AuditChainBreak(entryID: entry.id, reason: "a field holds the chain's field separator")
             }
             guard entry.hash == hash(of: entry, previous: previous) else {
                 return AuditChainBreak(entryID: entry.id, reason: "its content does not match its hash")
