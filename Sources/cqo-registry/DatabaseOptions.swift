@@ -7,8 +7,8 @@ struct DatabaseOptions: ParsableArguments {
     var db: String = Environment.value("CQO_DB") ?? "./cqo-registry.sqlite"
 
     /// Opens the database, migrating it.
-    func open() throws -> SQLiteRegistry {
-        do { return try SQLiteRegistry(path: db) } catch {
+    func open(configuration: SQLiteRegistry.Configuration = .init()) throws -> SQLiteRegistry {
+        do { return try SQLiteRegistry(path: db, configuration: configuration) } catch {
             throw ValidationError("cannot open the database at \(db): \(error)")
         }
     }

@@ -94,7 +94,11 @@ struct Serve: AsyncParsableCommand {
         var configuredLogger = Logger(label: "cqo-registry")
         configuredLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let logger = configuredLogger
-        let registry = try database.open()
+        var storage = SQLiteRegistry.Configuration()
+        // A full rebuild of the coverage index (after a large import) runs off the event loops; requests meanwhile
+        // answer from the previous version.
+        storage.coverageRebuildRunner = { job in DispatchQueue.global().async(execute: job) }
+        let registry = try database.open(configuration: storage)
         // Load the coverage index now, off the request path, so the first dashboard does not wait for it.
         DispatchQueue.global().async { try? registry.warmCoverageIndex() }
         var api = RegistryAPIConfiguration()

@@ -1,6 +1,7 @@
 import Dispatch
 import RegistryDomain
 import RegistryTesting
+import Synchronization
 import Testing
 
 @testable import RegistryStore
@@ -135,6 +136,49 @@ import Testing
             #expect(actual == expected)
             #expect(tally.version == (try database.registry.read { try $0.coverageDataVersion() }))
         }
+    }
+
+    /// With a runner for rebuilds (as `serve` configures), the reader that finds the index far behind does not
+    /// rebuild it: it answers from the previous version, labelled with that version, and hands the rebuild to the
+    /// runner; once the job has run, answers are current and agree with brute force.
+    @Test func withARunnerALargeChangeIsRebuiltElsewhereWhileReadersAnswerFromThePreviousVersion() async throws {
+        let jobs = Mutex<[@Sendable () -> Void]>([])
+        var configuration = TemporaryDatabase.testConfiguration
+        configuration.coverageRebuildRunner = { job in jobs.withLock { $0.append(job) } }
+        configuration.coverageRebuildThreshold = 3
+        let database = try TemporaryDatabase(configuration: configuration)
+        var roster = CoverageRoster(seed: 77, enterprises: 40)
+        let first = Array(roster.enterprises.prefix(10))
+        _ = try await database.registry.write { try $0.upsert(first) }
+        let query = CoverageQuery(region: CoverageRoster.fallbackRegion, asOf: roster.day(1_000...1_000))
+        let before = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
+        #expect(jobs.withLock { $0.isEmpty }, "the first version is built by the asking reader")
+
+        let all = roster.enterprises
+        _ = try await database.registry.write { try $0.upsert(all) }
+        try await database.registry.seedCoverageAppointments(roster.appointments)
+        let latest = try database.registry.read { try $0.coverageDataVersion() }
+        let meanwhile = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
+        #expect(meanwhile.version == before.version, "answered from the previous version, and labelled so")
+        #expect(meanwhile.points.first?.total == before.points.first?.total)
+        let pending = jobs.withLock { jobs in
+            defer { jobs.removeAll() }
+            return jobs
+        }
+        #expect(pending.count == 1)
+        let again = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
+        #expect(again.version == before.version, "one rebuild at a time")
+        #expect(jobs.withLock { $0.isEmpty })
+
+        for job in pending { job() }
+        let after = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
+        #expect(after.version == latest)
+        let expected = CoverageCalculator.report(
+            query, enterprises: roster.enterprises, appointments: roster.appointments, targets: Self.targets)
+        let point = try #require(after.points.first)
+        #expect(
+            CoverageReport.assembled(query, groups: point.groups, total: point.total, targets: Self.targets) == expected
+        )
     }
 
     /// Inside a write transaction (which may roll back) counts come from a private copy, not the shared index,

@@ -9,7 +9,8 @@ import Synchronization
 /// record the changed enterprise in `coverage_change` in the same transaction as every change. Before answering,
 /// a reader brings the index to its own snapshot's version by reloading exactly the enterprises changed since
 /// the index's version, inside the reader's transaction. After a large change (or at start-up) one reader rebuilds
-/// the whole index outside the lock; meanwhile the others answer from the previous version (and say so in the
+/// the whole index outside the lock (in a server, a background job does, once a first version exists: see
+/// `rebuildElsewhere`); meanwhile the others answer from the previous version (and say so in the
 /// version they report), or get `StoreError.busy` (503, Retry-After) when there is none yet. An answer therefore
 /// always equals a recomputation over some committed state, and it names that state's version.
 ///
@@ -20,11 +21,24 @@ package final class CoverageIndex: Sendable {
         var rebuilding = false
     }
 
+    /// Runs a job somewhere other than the caller's thread.
+    package typealias Runner = @Sendable (@escaping @Sendable () -> Void) -> Void
+
     private let state = Mutex(State())
     /// Above this many changed enterprises, the index is rebuilt from scratch instead of patched.
     let rebuildThreshold: Int
+    /// Where full rebuilds run once a first version exists (with `rebuild`, which opens its own read transaction),
+    /// so that the request that finds the index far behind is not held for the seconds a million enterprises take:
+    /// it, and every request until the rebuild is done, answers from the previous version, labelled with it. Nil:
+    /// the asking reader rebuilds (tests, tools).
+    private let background: Mutex<(runner: Runner, rebuild: @Sendable () -> Void)?> = Mutex(nil)
 
     package init(rebuildThreshold: Int = 20_000) { self.rebuildThreshold = rebuildThreshold }
+
+    /// Sends later full rebuilds to `runner`, where `rebuild` reads the database and calls `rebuildNow`.
+    package func rebuildElsewhere(_ runner: @escaping Runner, rebuild: @escaping @Sendable () -> Void) {
+        background.withLock { $0 = (runner, rebuild) }
+    }
 
     /// The columns at `db`'s snapshot, a newer committed one already loaded, or (while another reader rebuilds
     /// the index) the previous one; `columns.version` says which.
@@ -35,21 +49,37 @@ package final class CoverageIndex: Sendable {
     func current(_ db: Database) throws -> CoverageColumns {
         let version = try Self.version(db)
         let threshold = rebuildThreshold
-        let ready: CoverageColumns? = try state.withLock { state in
-            if state.columns.version >= version { return state.columns }
+        let elsewhere = background.withLock { $0 }
+        // (columns to answer with, whether this reader starts a rebuild elsewhere); nil columns: rebuild here.
+        let decision: (columns: CoverageColumns?, startsRebuild: Bool) = try state.withLock { state in
+            if state.columns.version >= version { return (state.columns, false) }
             if state.rebuilding {
                 guard state.columns.version >= 0 else { throw StoreError.busy }
-                return state.columns
+                return (state.columns, false)
             }
             if state.columns.version >= 0,
                 try Self.patch(&state.columns, db: db, version: version, rebuildThreshold: threshold)
             {
-                return state.columns
+                return (state.columns, false)
             }
             state.rebuilding = true
-            return nil
+            // Far behind: with a runner the rebuild goes there and this answer comes from the previous version.
+            return elsewhere != nil && state.columns.version >= 0 ? (state.columns, true) : (nil, false)
         }
-        if let ready { return ready }
+        if let columns = decision.columns {
+            if decision.startsRebuild, let elsewhere { elsewhere.runner(elsewhere.rebuild) }
+            return columns
+        }
+        return try rebuildNow(db, version: version)
+    }
+
+    /// Rebuilds the whole index from `db`'s snapshot (the background job's entry; `current` calls it inline).
+    package func rebuildNow(_ db: Database) throws {
+        state.withLock { $0.rebuilding = true }
+        _ = try rebuildNow(db, version: try Self.version(db))
+    }
+
+    private func rebuildNow(_ db: Database, version: Int64) throws -> CoverageColumns {
         do {
             var fresh = try CoverageLoader.all(db)
             fresh.cells = CoverageCells.all(fresh)

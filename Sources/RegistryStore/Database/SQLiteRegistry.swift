@@ -20,12 +20,18 @@ package final class SQLiteRegistry: RegistryStorage {
         package var synchronous = "FULL"
         /// Apply pending migrations when opening. The default is true; `readyz` checks they are all applied.
         package var migrate = true
+        /// Where full rebuilds of the coverage index run once it has a first version (a server passes a Dispatch
+        /// queue, so no request waits the seconds a million enterprises take). Nil: in the asking reader.
+        package var coverageRebuildRunner: CoverageIndex.Runner? = nil
+        /// Above this many changed enterprises the coverage index is rebuilt rather than patched. The default is
+        /// 20,000.
+        package var coverageRebuildThreshold = 20_000
         package init() {}
     }
 
     package let pool: DatabasePool
     /// Coverage answers' in-memory index, kept in step with the database by `coverage_version`.
-    package let coverageIndex = CoverageIndex()
+    package let coverageIndex: CoverageIndex
 
     /// Opens (and by default migrates) the database at `path`.
     /// - Throws: `StoreError.migrationMismatch` when an applied migration's text changed; GRDB errors when the
@@ -41,8 +47,14 @@ package final class SQLiteRegistry: RegistryStorage {
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
         pool = try DatabasePool(path: path, configuration: config)
+        coverageIndex = CoverageIndex(rebuildThreshold: configuration.coverageRebuildThreshold)
         if configuration.migrate {
             try RegistryMigrations.apply(to: pool)
+        }
+        if let runner = configuration.coverageRebuildRunner {
+            coverageIndex.rebuildElsewhere(runner) { [pool, weak coverageIndex] in
+                _ = try? pool.read { db in try coverageIndex?.rebuildNow(db) }
+            }
         }
     }
 
