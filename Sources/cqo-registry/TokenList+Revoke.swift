@@ -30,7 +30,8 @@ extension Token {
             let scope = token.uscc?.value ?? token.region?.value ?? "-"
             return [
                 String(token.id), token.role, scope, token.createdAt, token.expiresAt ?? "-", token.revokedAt ?? "-",
-                token.label,
+                // A label is free text: tabs and line breaks would split the line for the scripts reading it.
+                String(token.label.map { $0 == "\t" || $0.isNewline ? " " : $0 }),
             ].joined(separator: "\t")
         }
     }

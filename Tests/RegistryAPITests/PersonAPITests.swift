@@ -98,6 +98,15 @@ import Testing
             #expect(own.json["phone"] as? String == "13900000000")
             #expect(!own.text.contains("13711112222") && !own.text.contains("张三明"))
             #expect(try await regulator.get("/v1/people/\(personID)").json["phone"] as? String == "13711112222")
+
+            // A filing without an e-mail shows none, not another enterprise's.
+            let noEmail = FilingFixture.json(role: "safety_officer", phone: "13900000000")
+                .replacingOccurrences(of: #","email":"cqo1@example.com""#, with: "")
+            let bare = try await b.post("/v1/enterprises/\(shenzhen.uscc.value)/appointments", json: noEmail)
+            #expect(bare.status == 201, "\(bare.text)")
+            let bareID = try #require(bare.json["id"] as? Int)
+            let shown = try #require(try await b.get("/v1/appointments/\(bareID)").json["person"] as? [String: Any])
+            #expect(shown["email"] is NSNull)
         }
     }
 

@@ -181,6 +181,45 @@ import Testing
         )
     }
 
+    /// A background rebuild that fails is abandoned: the next reader that finds the index behind starts another,
+    /// and once one succeeds the answers are current (not stuck at the old version until a restart).
+    @Test func aFailedBackgroundRebuildIsRetriedByTheNextReader() async throws {
+        let jobs = Mutex<[@Sendable () -> Void]>([])
+        let failing = Mutex(true)
+        let database = try TemporaryDatabase.migrated()
+        let index = CoverageIndex(rebuildThreshold: 3)
+        let pool = database.registry.pool
+        index.rebuildElsewhere({ job in jobs.withLock { $0.append(job) } }) { [weak index] in
+            if failing.withLock({ $0 }) { throw StoreError.busy }
+            try pool.read { db in try index?.rebuildNow(db) }
+        }
+        func count() throws -> CoverageTally {
+            let query = CoverageQuery(region: CoverageRoster.fallbackRegion, asOf: CoverageRoster.origin)
+            return try pool.read { db in
+                try SQLiteAccess(db: db, coverageIndex: index).coverageCounts(query, on: [query.asOf])
+            }
+        }
+        func runJobs() {
+            let pending = jobs.withLock { jobs in
+                defer { jobs.removeAll() }
+                return jobs
+            }
+            for job in pending { job() }
+        }
+        let roster = CoverageRoster(seed: 5, enterprises: 20)
+        _ = try await database.registry.write { try $0.upsert(Array(roster.enterprises.prefix(2))) }
+        let first = try count()
+        let all = roster.enterprises
+        _ = try await database.registry.write { try $0.upsert(all) }
+        #expect(try count().version == first.version)
+        runJobs()  // fails
+        #expect(try count().version == first.version)
+        #expect(jobs.withLock { $0.count } == 1, "the next reader starts another rebuild")
+        failing.withLock { $0 = false }
+        runJobs()
+        #expect(try count().version == (try database.registry.read { try $0.coverageDataVersion() }))
+    }
+
     /// Inside a write transaction (which may roll back) counts come from a private copy, not the shared index,
     /// and still agree; a rolled-back change never reaches the shared index.
     @Test func writeTransactionsCountPrivatelyAndRollbacksLeaveNoTrace() async throws {

@@ -37,6 +37,15 @@ package enum CodedEntityTags {
         }
     }
 
+    /// The request's `If-None-Match` as sent, when it names a coded tag (for the 304's tag); nil otherwise.
+    static func codedIfNoneMatch(_ fields: [HTTPHeaders.Field]) -> String? {
+        for field in fields where HTTPHeaders.equalNames(field.name, "If-None-Match") && field.value.contains(codedEnd)
+        {
+            return field.value
+        }
+        return nil
+    }
+
     static func isConditional(_ field: HTTPHeaders.Field) -> Bool {
         HTTPHeaders.equalNames(field.name, "If-None-Match") || HTTPHeaders.equalNames(field.name, "If-Match")
     }

@@ -19,9 +19,7 @@ enum RequestTask {
         let started = ResourceLimits.monotonicNanoseconds()
         // Handlers see identity tags only (CodedEntityTags); the 304 answer to a coded tag gets it back.
         let headers = HTTPHeaders(CodedEntityTags.identityFields(input.head.headers))
-        let codedIfNoneMatch = HTTPHeaders(input.head.headers)["If-None-Match"].flatMap {
-            $0.contains(CodedEntityTags.codedEnd) ? $0 : nil
-        }
+        let codedIfNoneMatch = CodedEntityTags.codedIfNoneMatch(input.head.headers)
         let incomingID = headers["X-Request-Id"]
         let requestID = incomingID.flatMap { RequestIDGenerator.isValid($0) ? $0 : nil } ?? context.requestIDs.next()
         let request = HTTPRequest(

@@ -60,11 +60,11 @@ struct DocumentController {
                 audit: [
                     AuditNote(
                         action: "appointment.document_upload", resource: "appointment/\(stored.appointmentID)",
-                        regionCode: record.regionCode, change: body)
+                        regionCode: latest.regionCode, change: body)
                 ],
                 changes: [
                     ChangeEvents.appointment(
-                        record.appointment, kind: "document_uploaded", region: record.regionCode, at: context.now)
+                        latest.appointment, kind: "document_uploaded", region: latest.regionCode, at: context.now)
                 ])
         }
     }

@@ -4,12 +4,14 @@ import RegistryDomain
 // MARK: - AppointmentReader
 
 extension SQLiteAccess {
-    /// The person's name, phone and e-mail are the appointment's own (migration 0006); a row written by SQL outside
-    /// the registry (the bench's and demo's bulk filings) falls back to the person's row.
+    /// The person's name, phone and e-mail are the appointment's own (migration 0006); only a row without any
+    /// (written by SQL outside the registry: the bench's and demo's bulk filings) falls back to the person's row,
+    /// all three together, so a filing without an e-mail never shows another filing's.
     static let appointmentColumns = """
         a.id, a.uscc, a.person_id, a.role, a.status, a.position, a.is_principal, a.appointed_on, a.registered_on,
-        a.ended_on, COALESCE(a.person_name, p.name), p.id_number, COALESCE(a.person_phone, p.phone),
-        COALESCE(a.person_email, p.email), e.region_code
+        a.ended_on, CASE WHEN a.person_name IS NULL THEN p.name ELSE a.person_name END, p.id_number,
+        CASE WHEN a.person_name IS NULL THEN p.phone ELSE a.person_phone END,
+        CASE WHEN a.person_name IS NULL THEN p.email ELSE a.person_email END, e.region_code
         """
 
     static let appointmentFrom = """

@@ -31,12 +31,14 @@ package final class CoverageIndex: Sendable {
     /// so that the request that finds the index far behind is not held for the seconds a million enterprises take:
     /// it, and every request until the rebuild is done, answers from the previous version, labelled with it. Nil:
     /// the asking reader rebuilds (tests, tools).
-    private let background: Mutex<(runner: Runner, rebuild: @Sendable () -> Void)?> = Mutex(nil)
+    private let background: Mutex<(runner: Runner, rebuild: @Sendable () throws -> Void)?> = Mutex(nil)
 
     package init(rebuildThreshold: Int = 20_000) { self.rebuildThreshold = rebuildThreshold }
 
-    /// Sends later full rebuilds to `runner`, where `rebuild` reads the database and calls `rebuildNow`.
-    package func rebuildElsewhere(_ runner: @escaping Runner, rebuild: @escaping @Sendable () -> Void) {
+    /// Sends later full rebuilds to `runner`, where `rebuild` reads the database and calls `rebuildNow`. A rebuild
+    /// that fails (the database busy, no file descriptor) is abandoned, so the next reader that finds the index
+    /// behind starts another, instead of every answer staying at the old version.
+    package func rebuildElsewhere(_ runner: @escaping Runner, rebuild: @escaping @Sendable () throws -> Void) {
         background.withLock { $0 = (runner, rebuild) }
     }
 
@@ -67,7 +69,11 @@ package final class CoverageIndex: Sendable {
             return elsewhere != nil && state.columns.version >= 0 ? (state.columns, true) : (nil, false)
         }
         if let columns = decision.columns {
-            if decision.startsRebuild, let elsewhere { elsewhere.runner(elsewhere.rebuild) }
+            if decision.startsRebuild, let elsewhere {
+                elsewhere.runner { [self] in
+                    do { try elsewhere.rebuild() } catch { state.withLock { $0.rebuilding = false } }
+                }
+            }
             return columns
         }
         return try rebuildNow(db, version: version)
@@ -76,7 +82,12 @@ package final class CoverageIndex: Sendable {
     /// Rebuilds the whole index from `db`'s snapshot (the background job's entry; `current` calls it inline).
     package func rebuildNow(_ db: Database) throws {
         state.withLock { $0.rebuilding = true }
-        _ = try rebuildNow(db, version: try Self.version(db))
+        let version: Int64
+        do { version = try Self.version(db) } catch {
+            state.withLock { $0.rebuilding = false }
+            throw error
+        }
+        _ = try rebuildNow(db, version: version)
     }
 
     private func rebuildNow(_ db: Database, version: Int64) throws -> CoverageColumns {

@@ -53,7 +53,7 @@ package final class SQLiteRegistry: RegistryStorage {
         }
         if let runner = configuration.coverageRebuildRunner {
             coverageIndex.rebuildElsewhere(runner) { [pool, weak coverageIndex] in
-                _ = try? pool.read { db in try coverageIndex?.rebuildNow(db) }
+                try pool.read { db in try coverageIndex?.rebuildNow(db) }
             }
         }
     }
