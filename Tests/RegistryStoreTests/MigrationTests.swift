@@ -58,7 +58,8 @@ import Testing
 
     /// Migration 0006 copies each existing appointment's person details onto it; from then on they are the
     /// appointment's own (a later change to the shared person row does not show through).
-    @Test func migration0006KeepsExistingFilingsDetailsOnTheirAppointments() throws {
+    /// A database migrated up to and including `last` only, as an older build left it.
+    static func migrated(upTo last: String) throws -> TemporaryDatabase {
         var configuration = TemporaryDatabase.testConfiguration
         configuration.migrate = false
         let database = try TemporaryDatabase(configuration: configuration)
@@ -66,7 +67,12 @@ import Testing
             try db.execute(
                 sql: "CREATE TABLE IF NOT EXISTS migration_checksum (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL)")
         }
-        try RegistryMigrations.migrator().migrate(database.registry.pool, upTo: "0005_create_coverage_target.sql")
+        try RegistryMigrations.migrator().migrate(database.registry.pool, upTo: last)
+        return database
+    }
+
+    @Test func migration0006KeepsExistingFilingsDetailsOnTheirAppointments() throws {
+        let database = try Self.migrated(upTo: "0005_create_coverage_target.sql")
         let enterprise = Enterprise.fixture(1)
         _ = try database.registry.pool.write { db in try SQLiteAccess(db: db).upsert([enterprise]) }
         try database.registry.pool.write { db in
@@ -93,15 +99,7 @@ import Testing
     /// Migration 0007 adds a region to audit entries: entries written before it have none and still verify, and
     /// the chain goes on from them with entries that have one.
     @Test func migration0007KeepsAnExistingAuditChainWhole() throws {
-        var configuration = TemporaryDatabase.testConfiguration
-        configuration.migrate = false
-        let database = try TemporaryDatabase(configuration: configuration)
-        try database.registry.pool.write { db in
-            try db.execute(
-                sql: "CREATE TABLE IF NOT EXISTS migration_checksum (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL)")
-        }
-        try RegistryMigrations.migrator().migrate(
-            database.registry.pool, upTo: "0006_appointment_person_details.sql")
+        let database = try Self.migrated(upTo: "0006_appointment_person_details.sql")
         // The row exactly as the code before migration 0007 wrote it (its hash is that code's).
         try database.registry.pool.write { db in
             try db.execute(
