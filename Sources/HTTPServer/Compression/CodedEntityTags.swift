@@ -22,8 +22,8 @@ package enum CodedEntityTags {
     static func identity(_ value: String) -> String? {
         guard value.contains(codedEnd) else { return nil }
         return value.split(separator: ",", omittingEmptySubsequences: false).map { member in
-            let tag = member.trimmingCharacters(inSet: " \t")
-            guard tag.hasSuffix(codedEnd) else { return String(tag) }
+            let tag = member.trimmingSpaces()
+            guard tag.hasSuffix(codedEnd) else { return tag }
             return String(tag.dropLast(codedEnd.utf8.count)) + "\""
         }.joined(separator: ", ")
     }
@@ -48,14 +48,5 @@ package enum CodedEntityTags {
 
     static func isConditional(_ field: HTTPHeaders.Field) -> Bool {
         HTTPHeaders.equalNames(field.name, "If-None-Match") || HTTPHeaders.equalNames(field.name, "If-Match")
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(inSet characters: String) -> Substring {
-        var result = self
-        while let first = result.first, characters.contains(first) { result = result.dropFirst() }
-        while let last = result.last, characters.contains(last) { result = result.dropLast() }
-        return result
     }
 }

@@ -103,11 +103,8 @@ enum ResponseWriter {
         default:
             framing = .none
             // A 304 for a tag the client had in its gzip-coded form names that form (the stored response's).
-            if code == 304, let asked = request.codedIfNoneMatch,
-                let index = fields.firstIndex(where: { HTTPHeaders.equalNames($0.name, "ETag") }),
-                asked.contains(CodedEntityTags.coded(fields[index].value))
-            {
-                fields[index].value = CodedEntityTags.coded(fields[index].value)
+            if code == 304, let asked = request.codedIfNoneMatch {
+                Self.codeEntityTag(&fields, when: asked.contains)
             }
         }
         var head: [UInt8] = []
@@ -133,9 +130,12 @@ enum ResponseWriter {
         return Encoded(head: head, body: body, close: close, framing: framing, gzipStream: gzipStream)
     }
 
-    /// Gives the response's strong `ETag` its gzip-coded form (`CodedEntityTags`).
-    private static func codeEntityTag(_ fields: inout [(name: String, value: String)]) {
+    /// Gives the response's strong `ETag` its gzip-coded form (`CodedEntityTags`), when `accepts` that form.
+    private static func codeEntityTag(
+        _ fields: inout [(name: String, value: String)], when accepts: (String) -> Bool = { _ in true }
+    ) {
         guard let index = fields.firstIndex(where: { HTTPHeaders.equalNames($0.name, "ETag") }) else { return }
-        fields[index].value = CodedEntityTags.coded(fields[index].value)
+        let coded = CodedEntityTags.coded(fields[index].value)
+        if accepts(coded) { fields[index].value = coded }
     }
 }

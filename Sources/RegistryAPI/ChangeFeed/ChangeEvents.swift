@@ -17,6 +17,14 @@ enum ChangeEvents {
             regionCode: region ?? enterprise.regionCode, payload: String(decoding: json.bytes, as: UTF8.self))
     }
 
+    /// The events of a change that left the enterprise in its region, having been in `previous` (nil: new): one in
+    /// its region, and for a move one more in the region it left, whose regulators learn of it too.
+    static func enterprise(_ enterprise: Enterprise, kind: String, at: String, previous: RegionCode?) -> [ChangeEvent] {
+        let event = Self.enterprise(enterprise, kind: kind, at: at)
+        guard let previous, previous != enterprise.regionCode else { return [event] }
+        return [event, Self.enterprise(enterprise, kind: kind, at: at, region: previous)]
+    }
+
     /// `appointment.filed`, `appointment.registered`, `appointment.superseded`, …
     static func appointment(_ appointment: Appointment, kind: String, region: RegionCode, at: String) -> ChangeEvent {
         var json = JSONWriter()

@@ -94,14 +94,8 @@ struct EnterpriseController {
                         action: "enterprise.update", resource: "enterprise/\(uscc)", regionCode: updated.regionCode,
                         change: request.body)
                 ],
-                changes: [ChangeEvents.enterprise(updated, kind: "updated", at: context.now)]
-                    + (current.enterprise.regionCode == updated.regionCode
-                        ? []
-                        : [
-                            // A move is news in the region it left too.
-                            ChangeEvents.enterprise(
-                                updated, kind: "updated", at: context.now, region: current.enterprise.regionCode)
-                        ]))
+                changes: ChangeEvents.enterprise(
+                    updated, kind: "updated", at: context.now, previous: current.enterprise.regionCode))
         }
     }
 

@@ -61,12 +61,13 @@ struct PersonController {
             json.endObject()
         }
         json.endArray()
+        let shown = PersonJSON.shown(details, personalData: personalData)
         json.key("email")
-        if personalData, let email = details.email { json.string(email.value) } else { json.null() }
+        if let email = shown.email { json.string(email) } else { json.null() }
         json.member("id", Int(id))
-        json.member("id_number", personalData ? details.idNumber.value : details.maskedIDNumber)
-        json.member("name", personalData ? details.name : Masking.name(details.name))
-        json.member("phone", personalData ? details.phone.value : details.maskedPhone)
+        json.member("id_number", shown.idNumber)
+        json.member("name", shown.name)
+        json.member("phone", shown.phone)
         json.endObject()
         return json.bytes
     }

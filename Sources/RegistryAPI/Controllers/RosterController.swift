@@ -22,18 +22,22 @@ struct RosterController {
         try problems.throwIfAny()
         let query = try EnterpriseFilters.query(context)
         // The tag names the data version (raised by every change to enterprises and appointments), the day
-        // (`covered` is judged today), the caller's scope and the filters: a match needs no streaming at all. The
-        // body is streamed from the snapshot the version was read in, so it is exactly the state the tag names.
-        let snapshot = try services.storage.snapshot()
-        let version = try snapshot.read { try $0.coverageDataVersion() }
+        // (`covered` is judged today), the caller's scope and the filters: a match needs no streaming at all, and
+        // no snapshot. The body is streamed from a snapshot whose own version makes the tag it is sent with, so it
+        // is exactly the state the tag names.
         let filters = context.request.queryParameters.items.map { "\($0.name)=\($0.value)" }.sorted()
         let scope = context.caller.regionScope.map(\.value).joined(separator: ",")
-        let etag = EntityTag.of(Array("export|\(version)|\(context.today)|\(scope)|\(filters)".utf8))
-        if let condition = context.request.headers["If-None-Match"],
-            EntityTag.listMatches(condition, etag, weak: true)
-        {
-            return HTTPResponse(status: .notModified, headers: ["ETag": etag])
+        func tag(_ version: Int64) -> String {
+            EntityTag.of(Array("export|\(version)|\(context.today)|\(scope)|\(filters)".utf8))
         }
+        let current = tag(try services.storage.read { try $0.coverageDataVersion() })
+        if let condition = context.request.headers["If-None-Match"],
+            EntityTag.listMatches(condition, current, weak: true)
+        {
+            return HTTPResponse(status: .notModified, headers: ["ETag": current])
+        }
+        let snapshot = try services.storage.snapshot()
+        let etag = tag(try snapshot.read { try $0.coverageDataVersion() })
         return HTTPResponse(
             status: .ok,
             headers: [

@@ -70,11 +70,9 @@ package enum RosterImporter {
             done.created = try writer.upsert(accepted)
             done.updated = accepted.count - done.created
             for enterprise in accepted {
-                try writer.append(ChangeEvents.enterprise(enterprise, kind: "imported", at: now))
-                // A move is news in the region it left too.
-                if let previous = onRoster[enterprise.uscc], previous != enterprise.regionCode {
-                    try writer.append(ChangeEvents.enterprise(enterprise, kind: "imported", at: now, region: previous))
-                }
+                let events = ChangeEvents.enterprise(
+                    enterprise, kind: "imported", at: now, previous: onRoster[enterprise.uscc])
+                for event in events { try writer.append(event) }
             }
             if let audit { try writer.append(audit(done)) }
             return done

@@ -85,13 +85,26 @@ enum AppointmentJSON {
 
 /// A person's details on the wire, whole or masked.
 enum PersonJSON {
+    /// The fields as the caller may see them: whole with `personalData`, else masked (`PersonDetails.masked`) and
+    /// without the e-mail.
+    static func shown(_ person: PersonDetails, personalData: Bool)
+        -> (email: String?, idNumber: String, name: String, phone: String)
+    {
+        guard !personalData else {
+            return (person.email?.value, person.idNumber.value, person.name, person.phone.value)
+        }
+        let masked = person.masked
+        return (nil, masked.idNumber, masked.name, masked.phone)
+    }
+
     static func write(_ person: PersonDetails, personalData: Bool, into json: inout JSONWriter) {
+        let shown = shown(person, personalData: personalData)
         json.beginObject()
         json.key("email")
-        if personalData, let email = person.email { json.string(email.value) } else { json.null() }
-        json.member("id_number", personalData ? person.idNumber.value : person.maskedIDNumber)
-        json.member("name", personalData ? person.name : Masking.name(person.name))
-        json.member("phone", personalData ? person.phone.value : person.maskedPhone)
+        if let email = shown.email { json.string(email) } else { json.null() }
+        json.member("id_number", shown.idNumber)
+        json.member("name", shown.name)
+        json.member("phone", shown.phone)
         json.endObject()
     }
 }

@@ -8,8 +8,12 @@ extension CoverageTarget {
     /// `{manufacturing: true}` applies when the query filters `manufacturing=true`, or `industry=C…`, or to a
     /// `group_by=industry` group whose key starts with `C`.
     public func applies(to scope: CoverageGroupScope, metric: CoverageMetric, roles: Set<Role>) -> Bool {
-        self.metric == metric && self.roles == roles && regionCode.contains(scope.region)
-            && population.contains(scope.population)
+        self.metric == metric && self.roles == roles && covers(scope)
+    }
+
+    /// The scope half of `applies`: its region a prefix of the group's, its population filter containing the group's.
+    func covers(_ scope: CoverageGroupScope) -> Bool {
+        regionCode.contains(scope.region) && population.contains(scope.population)
     }
 
     /// The target that applies to a group (DOMAIN.md "The target that applies to a group"): among those that
@@ -30,9 +34,7 @@ extension CoverageTarget {
         // One pass, no intermediate arrays: a by-town answer asks this for hundreds of groups.
         var best: Int?
         var bestIsAhead = false
-        for index in eligible.indices
-        where eligible[index].regionCode.contains(scope.region) && eligible[index].population.contains(scope.population)
-        {
+        for index in eligible.indices where eligible[index].covers(scope) {
             let isAhead = eligible[index].deadline >= asOf
             if let current = best {
                 if bestIsAhead && !isAhead { continue }

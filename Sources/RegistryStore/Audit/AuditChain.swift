@@ -12,7 +12,11 @@ enum AuditChain {
     /// The region is a further field only when there is one (migration 0007): entries written before regions were
     /// recorded keep the hash they were written with, and altering or removing a recorded region breaks the link.
     static func hash(of entry: AuditEntry, previous: String) -> String {
-        SHA256.hex(([previous] + fields(of: entry)).joined(separator: separator))
+        hash(fields: fields(of: entry), previous: previous)
+    }
+
+    static func hash(fields: [String], previous: String) -> String {
+        SHA256.hex(([previous] + fields).joined(separator: separator))
     }
 
     static let separator = "\u{1F}"
@@ -38,10 +42,11 @@ enum AuditChain {
             }
             // The separator inside a field would let text move between fields (or into a missing region) under
             // the same hash; no field the registry writes contains it.
-            guard !fields(of: entry).contains(where: { $0.contains(separator) }) else {
+            let fields = fields(of: entry)
+            guard !fields.contains(where: { $0.contains(separator) }) else {
                 return AuditChainBreak(entryID: entry.id, reason: "a field holds the chain's field separator")
             }
-            guard entry.hash == hash(of: entry, previous: previous) else {
+            guard entry.hash == hash(fields: fields, previous: previous) else {
                 return AuditChainBreak(entryID: entry.id, reason: "its content does not match its hash")
             }
             previous = entry.hash

@@ -10,13 +10,12 @@ extension CoverageColumns {
         if scan.grouping == .region {
             needed = CoverageGrouping.regionLevels.first { $0 > scan.regionLength } ?? 12
         }
-        // A coarser level may not know the digits a region grouping needs; a finer one then answers. Industry-blind
-        // levels first when the question does not ask about industries.
-        let blindFirst = scan.industry == nil && scan.grouping != .industry
-        for keepsIndustry in blindFirst ? [false, true] : [true] {
-            for level in cells where level.keepsIndustry == keepsIndustry && level.digits >= needed {
-                if let counted = count(scan, days: days, level: level) { return counted }
-            }
+        // A coarser level may not know the digits a region grouping needs; a finer one then answers. The
+        // industry-blind levels answer a question that does not ask about industries (both families have the same
+        // region levels, so where a blind level cannot key a region the industry one cannot either).
+        let keepsIndustry = scan.industry != nil || scan.grouping == .industry
+        for level in cells where level.keepsIndustry == keepsIndustry && level.digits >= needed {
+            if let counted = count(scan, days: days, level: level) { return counted }
         }
         return nil
     }

@@ -76,22 +76,17 @@ package final class CoverageIndex: Sendable {
             }
             return columns
         }
-        return try rebuildNow(db, version: version)
+        return try rebuild(db, version: version)
     }
 
-    /// Rebuilds the whole index from `db`'s snapshot (the background job's entry; `current` calls it inline).
-    package func rebuildNow(_ db: Database) throws {
-        state.withLock { $0.rebuilding = true }
-        let version: Int64
-        do { version = try Self.version(db) } catch {
-            state.withLock { $0.rebuilding = false }
-            throw error
-        }
-        _ = try rebuildNow(db, version: version)
-    }
+    /// Rebuilds the whole index from `db`'s snapshot (the background job's entry; `current` rebuilds inline).
+    package func rebuildNow(_ db: Database) throws { _ = try rebuild(db, version: nil) }
 
-    private func rebuildNow(_ db: Database, version: Int64) throws -> CoverageColumns {
+    /// Loads every enterprise at `db`'s snapshot (whose version is `known`, or read here) and installs the result
+    /// unless a newer one is in; either way the rebuild is over.
+    private func rebuild(_ db: Database, version known: Int64?) throws -> CoverageColumns {
         do {
+            let version = try known ?? Self.version(db)
             var fresh = try CoverageLoader.all(db)
             fresh.cells = CoverageCells.all(fresh)
             fresh.version = version

@@ -47,16 +47,10 @@ struct CoverageTimeline: Sendable {
 
     /// A timeline from unordered (day, Δpopulation, Δcovered) changes.
     init(changes: [CoverageChange]) {
-        let changes = changes.sorted { $0.day < $1.day }
-        points.reserveCapacity(Self.distinctDays(changes.lazy.map(\.day)))
-        for change in changes {
-            if points.last?.day != change.day {
-                let last = points.last
-                points.append(Point(day: change.day, total: last?.total ?? 0, covered: last?.covered ?? 0))
-            }
-            points[points.count - 1].total += Int32(change.total)
-            points[points.count - 1].covered += Int32(change.covered)
-        }
+        accumulate(
+            changes.sorted { $0.day < $1.day }.lazy.map {
+                Point(day: $0.day, total: Int32($0.total), covered: Int32($0.covered))
+            })
     }
 
     /// The sum of several timelines: at each day, the sums of their counts.
@@ -71,8 +65,19 @@ struct CoverageTimeline: Sendable {
                 previous = point
             }
         }
-        steps.sort { $0.day < $1.day }
-        points.reserveCapacity(Self.distinctDays(steps.lazy.map(\.day)))
+        accumulate(steps.sorted { $0.day < $1.day })
+    }
+
+    /// Sums `steps` (changes in day order) into one point per day, the array sized exactly up front: a million
+    /// enterprises' cells would otherwise carry a quarter of their memory as spare capacity.
+    private mutating func accumulate(_ steps: some Collection<Point>) {
+        var days = 0
+        var lastDay: Int32?
+        for step in steps where step.day != lastDay {
+            days += 1
+            lastDay = step.day
+        }
+        points.reserveCapacity(days)
         for step in steps {
             if points.last?.day != step.day {
                 let last = points.last
@@ -84,18 +89,6 @@ struct CoverageTimeline: Sendable {
     }
 
     init() {}
-
-    /// How many different days an ascending sequence of days holds (a timeline's exact size, reserved up front:
-    /// a million enterprises' cells otherwise carry a quarter of their memory as spare capacity).
-    static func distinctDays(_ days: some Sequence<Int32>) -> Int {
-        var count = 0
-        var last: Int32?
-        for day in days where day != last {
-            count += 1
-            last = day
-        }
-        return count
-    }
 }
 
 /// One change of a cell's counts on a day.
