@@ -1,8 +1,8 @@
 -- Training (培训), exams (考核), certificates (发证) and the personal credit record (个人诚信档案): the registry's
 -- third pillar (DOMAIN.md "Training, exams, talent pool"; 001 §(六), §(七), §(十三)).
 --
--- Nothing here is ever deleted: attendance is replaced as a whole list per session (the old list is kept in the
--- session's attendance history), certificates are revoked and renewed, never removed.
+-- Certificates are revoked and renewed, never removed; every renewal is kept. Attendance is replaced as a whole
+-- list per session (each replacement is an audit entry and a change-feed event; the session's revision counts them).
 
 CREATE TABLE training_session (
     id            INTEGER PRIMARY KEY,

@@ -3,6 +3,7 @@ import Dispatch
 import HTTPServer
 import Logging
 import RegistryAPI
+import RegistryDomain
 import RegistryStore
 
 /// `cqo-registry serve`: migrates the database, then serves the API until SIGINT or SIGTERM.
@@ -23,6 +24,12 @@ struct Serve: AsyncParsableCommand {
     var rateLimitPerAddress: Int = Environment.integer("CQO_RATE_LIMIT_PER_ADDRESS") ?? 50
     @Option(help: "Days a CQO post may stay vacant before it is shown as overdue (env CQO_VACANCY_GRACE_DAYS).")
     var vacancyGraceDays: Int = Environment.integer("CQO_VACANCY_GRACE_DAYS") ?? 30
+    @Option(help: "Lowest passing exam score of 100 (env CQO_EXAM_PASS_MARK).")
+    var examPassMark: Int = Environment.integer("CQO_EXAM_PASS_MARK") ?? 60
+    @Option(help: "Years a certificate is valid (env CQO_CERTIFICATE_VALIDITY_YEARS).")
+    var certificateValidityYears: Int = Environment.integer("CQO_CERTIFICATE_VALIDITY_YEARS") ?? 3
+    @Option(help: "Continuing-education hours that renew a certificate (env CQO_RENEWAL_HOURS).")
+    var renewalHours: Int = Environment.integer("CQO_RENEWAL_HOURS") ?? 24
     @Option(help: "Largest appointment document in bytes (env CQO_MAX_DOCUMENT_BYTES).")
     var maxDocumentBytes: Int = Environment.integer("CQO_MAX_DOCUMENT_BYTES") ?? 10 * 1024 * 1024
 
@@ -60,6 +67,11 @@ struct Serve: AsyncParsableCommand {
         guard rateLimitPerToken > 0, rateLimitPerAddress > 0 else { throw ValidationError("rate limits are positive") }
         guard (0...3_650).contains(vacancyGraceDays) else { throw ValidationError("--vacancy-grace-days is 0 to 3650") }
         guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes is positive") }
+        guard (0...100).contains(examPassMark) else { throw ValidationError("--exam-pass-mark is 0 to 100") }
+        guard (1...50).contains(certificateValidityYears) else {
+            throw ValidationError("--certificate-validity-years is 1 to 50")
+        }
+        guard (0...10_000).contains(renewalHours) else { throw ValidationError("--renewal-hours is 0 to 10000") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
         guard handlerExecution != nil else { throw ValidationError("--handlers is threads, pool or loop") }
@@ -106,6 +118,8 @@ struct Serve: AsyncParsableCommand {
         api.rateLimitPerAddress = rateLimitPerAddress
         api.vacancyGracePeriodDays = vacancyGraceDays
         api.documentSizeLimit = maxDocumentBytes
+        api.examPolicy = ExamPolicy(passMark: examPassMark)
+        api.certificatePolicy = CertificatePolicy(validityYears: certificateValidityYears, renewalHours: renewalHours)
         let responder = RegistryApplication.responder(
             storage: registry, configuration: api, isReady: { registry.isReady() }, logger: logger)
         let server = Server(configuration: serverConfiguration, responder: responder, logger: logger)

@@ -49,22 +49,56 @@ import Testing
         #expect(renewed?.expiresOn == expires.map(date))
     }
 
-    @Test(arguments: [
-        (2025, 123, "CQO", "CQO-2025-000123"),
-        (2025, 1, "CQO", "CQO-2025-000001"),
-        (2026, 999_999, "CQO", "CQO-2026-999999"),
-        (2026, 1_234_567, "CQO", "CQO-2026-1234567"),
-        (2025, 42, "GDZL", "GDZL-2025-000042"),
-    ])
-    func numbersAreFormattedFromYearAndSequence(year: Int, sequence: Int, prefix: String, text: String) throws {
-        let number = try #require(CertificateNumber(year: year, sequence: sequence, prefix: prefix))
-        #expect(number.description == text)
-        #expect(CertificateNumber(text) == number)
+    @Test(arguments: [(2025, "CQO"), (2026, "CQO"), (2025, "GDZL")])
+    func numbersCarryPrefixYearRandomSymbolsAndACheckSymbol(year: Int, prefix: String) throws {
+        var generator = SplitMix64(seed: UInt64(year))
+        let number = try #require(CertificateNumber.random(year: year, prefix: prefix, using: &generator))
+        #expect(number.description.hasPrefix("\(prefix)-\(year)-"))
+        #expect(number.serial.utf8.count == CertificateNumber.randomSymbols + 1)
+        #expect(CertificateNumber(number.description) == number)
+        #expect(CertificateNumber(number.description.lowercased()) == number)
+    }
+
+    /// Neighbouring numbers share nothing that predicts one from another: 2,000 numbers drawn in a row are all
+    /// different, and no serial follows from the one before by a fixed step.
+    @Test func numbersAreNotGuessableFromTheirNeighbours() throws {
+        var generator = SplitMix64(seed: 7)
+        var seen: Set<String> = []
+        for _ in 0..<2_000 {
+            let number = try #require(CertificateNumber.random(year: 2025, using: &generator))
+            #expect(seen.insert(number.serial).inserted)
+        }
+        #expect(seen.count == 2_000)
+    }
+
+    /// Every single mistyped symbol and every swap of two different neighbours is refused by the check symbol.
+    @Test func everySingleSubstitutionAndNeighbourSwapIsRefused() throws {
+        var generator = SplitMix64(seed: 11)
+        let symbols = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        for _ in 0..<20 {
+            let number = try #require(CertificateNumber.random(year: 2025, using: &generator))
+            let text = Array(number.description)
+            let first = "CQO-".count
+            for index in first..<text.count where text[index] != "-" {
+                for symbol in symbols where symbol != text[index] {
+                    var typo = text
+                    typo[index] = symbol
+                    #expect(CertificateNumber(String(typo)) == nil, "\(String(typo)) passed the check")
+                }
+                let next = index + 1
+                if next < text.count, text[next] != "-", text[next] != text[index] {
+                    var swapped = text
+                    swapped.swapAt(index, next)
+                    #expect(CertificateNumber(String(swapped)) == nil, "\(String(swapped)) passed the check")
+                }
+            }
+        }
     }
 
     @Test(arguments: [
-        "", "CQO-2025-00012", "CQO-2025-0001234", "cqo-2025-000123", "CQO-25-000123", "CQO-2025-000000",
-        "CQO-2025-+00123", "CQO_2025_000123", "CQO-2025-000123-1", "-2025-000123", "CQO-0999-000001",
+        "", "CQO-2025-000123", "CQO-2025-7K3M9QX2P", "CQO-25-7K3M9QX2PD", "CQO_2025_7K3M9QX2PD", "-2025-7K3M9QX2PD",
+        "CQO-0999-7K3M9QX2PD", "CQO-2025-7K3M9QX2PDD", "CQO-2025-7K3M9QX2P-D", "CQO-2025-7K3M9QXOPD",
+        "CQO1-2025-7K3M9QX2PD", "CQO-2025-7K3M9QX2P%",
     ])
     func malformedNumbersAreRefused(text: String) {
         #expect(CertificateNumber(text) == nil)

@@ -27,7 +27,7 @@ import Testing
         #expect(removed.status == .removed)
         #expect(removed.endedOn == date("2024-09-09"))
         #expect(removed.history.last?.reason == "质量安全事故")
-        #expect(revoked.map(\.number.sequence) == [1])
+        #expect(revoked.map(\.number) == [certificates[0].number])
         #expect(revoked.map(\.revokedOn) == [date("2024-09-09")])
     }
 

@@ -11,6 +11,8 @@ enum Operation: String, CaseIterable, Sendable {
     case readPerson
     case listEvents
     case readCoverageTargets, manageCoverageTargets, readCoverage, readCoverageWorklist
+    case createTrainingSession, listTrainingSessions, readTrainingSession, replaceAttendance
+    case recordExam, importExams, renewCertificate, listTalentPool
 
     /// The roles that may attempt the operation (scope is checked per object afterwards).
     var allowedRoles: Set<AccessRole> {
@@ -27,6 +29,10 @@ enum Operation: String, CaseIterable, Sendable {
         case .readCoverageTargets, .readCoverage: [.admin, .regulator, .enterprise, .trainer, .viewer]
         case .manageCoverageTargets: [.admin]
         case .readCoverageWorklist: [.admin, .regulator]
+        case .createTrainingSession, .listTrainingSessions, .readTrainingSession, .replaceAttendance, .recordExam,
+            .importExams, .renewCertificate:
+            [.trainer, .regulator]
+        case .listTalentPool: [.admin, .regulator, .enterprise, .trainer]
         }
     }
 }

@@ -1,3 +1,5 @@
+import RegistryDomain
+
 /// The API's settings. Every field has a default; the command line sets them from flags and `CQO_…` variables.
 package struct RegistryAPIConfiguration: Sendable {
     /// Requests a second per token. The default is 1,000 (API.md, Conventions).
@@ -12,6 +14,13 @@ package struct RegistryAPIConfiguration: Sendable {
     package var vacancyGracePeriodDays = 30
     /// The largest appointment document (decision, commitment letter) accepted, in bytes. The default is 10 MiB.
     package var documentSizeLimit = 10 * 1024 * 1024
+    /// *Assumption* (DOMAIN.md): the exam pass mark, 60 of 100 by default.
+    package var examPolicy = ExamPolicy()
+    /// *Assumption* (DOMAIN.md): certificate validity (3 years) and the continuing-education hours that renew it
+    /// (24) by default.
+    package var certificatePolicy = CertificatePolicy()
+    /// The largest exam-results CSV accepted, in bytes. The default is 8 MiB (about 200,000 lines).
+    package var examImportSizeLimit = 8 * 1024 * 1024
     /// The monotonic clock (seconds) the rate limiters refill by. Tests stop it; the default is the system's.
     package var rateLimitClock: @Sendable () -> Double = { RateLimiter.monotonicSeconds() }
     package init() {}

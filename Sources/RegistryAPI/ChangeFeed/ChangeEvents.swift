@@ -39,3 +39,41 @@ enum ChangeEvents {
             payload: String(decoding: json.bytes, as: UTF8.self))
     }
 }
+
+extension ChangeEvents {
+    /// `training_session.created`, `training_session.attendance_replaced`, in the session's region.
+    static func trainingSession(_ session: TrainingSession, kind: String, at: String) -> ChangeEvent {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("id", Int(session.id))
+        json.endObject()
+        return ChangeEvent(
+            at: at, kind: "training_session.\(kind)", resource: "/v1/training-sessions/\(session.id)",
+            regionCode: session.regionCode, payload: String(decoding: json.bytes, as: UTF8.self))
+    }
+
+    /// `exam.recorded`, in the region of the person's filing.
+    static func exam(_ outcome: ExamOutcome, region: RegionCode, at: String) -> ChangeEvent {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("id", Int(outcome.id))
+        json.member("passed", outcome.passed)
+        json.member("person_id", Int(outcome.attempt.personID))
+        json.endObject()
+        return ChangeEvent(
+            at: at, kind: "exam.recorded", resource: "/v1/people/\(outcome.attempt.personID)", regionCode: region,
+            payload: String(decoding: json.bytes, as: UTF8.self))
+    }
+
+    /// `certificate.issued`, `certificate.renewed`, `certificate.revoked`, in the region of the holder's filing.
+    static func certificate(_ certificate: Certificate, kind: String, region: RegionCode, at: String) -> ChangeEvent {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("number", certificate.number.description)
+        json.member("person_id", Int(certificate.personID))
+        json.endObject()
+        return ChangeEvent(
+            at: at, kind: "certificate.\(kind)", resource: "/v1/certificates/\(certificate.number)", regionCode: region,
+            payload: String(decoding: json.bytes, as: UTF8.self))
+    }
+}

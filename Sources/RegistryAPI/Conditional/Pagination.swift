@@ -79,3 +79,15 @@ struct Page {
         return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }
+
+extension Page {
+    /// The cursor as the id it names (lists keyed by a row id); a cursor that is not one is a `format` violation.
+    func afterID(into problems: inout ViolationCollector) -> Int64? {
+        guard let after else { return nil }
+        guard let id = Int64(after) else {
+            problems.add("cursor", "format", "cursor is not one this server gave out")
+            return nil
+        }
+        return id
+    }
+}

@@ -22,7 +22,16 @@ struct PersonController {
         query.regionPrefixes = context.caller.regionScope
         if context.caller.role == .enterprise { query.uscc = context.caller.uscc }
         query.limit = 1_000
-        let records = try services.storage.read { try $0.appointments(query) }
+        let (records, training) = try services.storage.read { reader in
+            (
+                try reader.appointments(query),
+                PersonTraining(
+                    attendance: try reader.attendance(ofPerson: id), exams: try reader.examAttempts(ofPerson: id),
+                    certificates: try reader.certificates(ofPerson: id),
+                    // The credit record is shown to regulators only (DOMAIN.md "Supervision").
+                    creditRecord: context.caller.role == .regulator ? try reader.creditRecord(ofPerson: id) : nil)
+            )
+        }
         let visible = records.filter { context.caller.covers(region: $0.regionCode, uscc: $0.appointment.uscc) }
         guard let latest = visible.max(by: { $0.appointment.id < $1.appointment.id }) else {
             throw Problem.notFound()
@@ -30,7 +39,7 @@ struct PersonController {
         let personalData = visible.contains { context.caller.seesPersonalData(of: $0) }
         let body = Self.encode(
             id: id, latest.appointment.filing.person, appointments: visible.map(\.appointment),
-            personalData: personalData)
+            training: training, today: context.today, personalData: personalData)
         let response = EntityTag.respond(to: context.request, body: body)
         if personalData, response.status == .ok {
             // The details shown are the latest visible filing's, so the read is through its enterprise's region.
@@ -39,9 +48,10 @@ struct PersonController {
         return response
     }
 
-    static func encode(id: Int64, _ details: PersonDetails, appointments: [Appointment], personalData: Bool)
-        -> [UInt8]
-    {
+    static func encode(
+        id: Int64, _ details: PersonDetails, appointments: [Appointment], training: PersonTraining,
+        today: CivilDate, personalData: Bool
+    ) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.key("appointments")
@@ -61,9 +71,11 @@ struct PersonController {
             json.endObject()
         }
         json.endArray()
+        training.writeAttendanceAndCertificates(today: today, into: &json)
         let shown = PersonJSON.shown(details, personalData: personalData)
         json.key("email")
         if let email = shown.email { json.string(email) } else { json.null() }
+        training.writeExams(today: today, into: &json)
         json.member("id", Int(id))
         json.member("id_number", shown.idNumber)
         json.member("name", shown.name)

@@ -38,3 +38,11 @@ extension QueryParameters {
         }
     }
 }
+
+extension QueryParameters {
+    /// A `YYYY-MM-DD` filter; anything else is a `format` violation.
+    func date(_ name: String, into problems: inout ViolationCollector) -> CivilDate? {
+        guard let text = self[name] else { return nil }
+        return problems.check { () throws(ValidationFailure) in try CivilDate.parsed(text, field: name) }
+    }
+}

@@ -18,7 +18,8 @@ struct SupervisionController {
         guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw Problem.notFound() }
         var fields = JSONFields(try JSONBody.object(context.request))
         let draft = SupervisionAction.Draft(
-            kind: fields.string("kind"), reason: fields.string("reason"), occurredOn: fields.string("occurred_on"))
+            kind: fields.string("kind"), reason: fields.string("reason"), occurredOn: fields.string("occurred_on"),
+            serious: fields.bool("serious"))
         fields.refuseUnread(readOnly: ["id", "appointment_id", "actor", "at"])
         try fields.problems.throwIfAny()
         let validated = try SupervisionAction.validated(draft, id: 0, appointmentID: id, today: context.today)
@@ -28,9 +29,12 @@ struct SupervisionController {
             guard let record = try writer.appointment(id: id),
                 caller.covers(region: record.regionCode, uscc: record.appointment.uscc)
             else { throw Problem.notFound() }
-            // Certificates are revoked by an exit once training is stored; none are passed yet.
-            let (after, _) = try record.appointment.applying(
-                validated, today: context.today, by: caller.actorLabel, at: try context.instant)
+            let person = record.appointment.personID
+            let certificates = try writer.certificates(ofPerson: person).map(\.certificate)
+            // An exit removes the appointment and revokes the holder's certificates from its day (001 §(十三)).
+            let (after, revoked) = try record.appointment.applying(
+                validated, certificates: certificates, today: context.today, by: caller.actorLabel,
+                at: try context.instant)
             var changes: [ChangeEvent] = []
             if after != record.appointment {
                 try writer.save(after)
@@ -38,6 +42,12 @@ struct SupervisionController {
                     ChangeEvents.appointment(after, kind: "removed", region: record.regionCode, at: context.now))
             }
             let action = try writer.insert(validated, actor: caller.actorLabel, at: context.now)
+            for certificate in revoked {
+                try writer.revoke(certificate, byAction: action.id)
+                changes.append(
+                    ChangeEvents.certificate(certificate, kind: "revoked", region: record.regionCode, at: context.now))
+            }
+            if action.serious { try writer.enterInCreditRecord(personID: person, actionID: action.id, at: context.now) }
             changes.insert(
                 ChangeEvents.appointment(
                     record.appointment, kind: "supervision_action", region: record.regionCode, at: context.now), at: 0)
@@ -109,6 +119,7 @@ struct SupervisionController {
         json.member("kind", action.kind.rawValue)
         json.member("occurred_on", action.occurredOn.description)
         json.member("reason", action.reason)
+        json.member("serious", action.serious)
         json.endObject()
         return json.bytes
     }

@@ -6,6 +6,21 @@ enum JSONBody {
     static func object(_ request: HTTPRequest, mediaTypes: [String] = ["application/json"]) throws(Problem)
         -> [(String, JSONValue)]
     {
+        guard case .object(let members) = try value(request, mediaTypes: mediaTypes) else {
+            throw Problem(.badRequest, type: ProblemType.malformed, detail: "the body must be a JSON object")
+        }
+        return members
+    }
+
+    /// The body as a JSON array (a whole list replaced at once, such as a session's attendance).
+    static func array(_ request: HTTPRequest) throws(Problem) -> [JSONValue] {
+        guard case .array(let items) = try value(request, mediaTypes: ["application/json"]) else {
+            throw Problem(.badRequest, type: ProblemType.malformed, detail: "the body must be a JSON array")
+        }
+        return items
+    }
+
+    private static func value(_ request: HTTPRequest, mediaTypes: [String]) throws(Problem) -> JSONValue {
         let contentType = request.headers["Content-Type"].map(MediaType.essence) ?? ""
         guard mediaTypes.contains(contentType) else {
             // RFC 5789 §2.2: a 415 to a PATCH names the patch formats taken; other methods have no such field.
@@ -15,18 +30,13 @@ enum JSONBody {
                 .unsupportedMediaType, type: ProblemType.unsupportedMediaType,
                 detail: "send the body as \(mediaTypes.joined(separator: " or "))", headers: headers)
         }
-        let value: JSONValue
         do {
-            value = try JSONParser.parse(request.body)
+            return try JSONParser.parse(request.body)
         } catch {
             throw Problem(
                 .badRequest, type: ProblemType.malformed,
                 detail: "the body is not valid JSON: \(error.reason) at byte \(error.offset)")
         }
-        guard case .object(let members) = value else {
-            throw Problem(.badRequest, type: ProblemType.malformed, detail: "the body must be a JSON object")
-        }
-        return members
     }
 }
 

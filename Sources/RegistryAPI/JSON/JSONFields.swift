@@ -62,6 +62,16 @@ struct JSONFields {
         return small
     }
 
+    /// A number's exact text (`7.5`, `16`), for decimals the domain parses itself.
+    mutating func numberText(_ name: String) -> String? {
+        guard let value = value(name) else { return nil }
+        guard case .number(let text) = value else {
+            wrongType(name, "a number", value)
+            return nil
+        }
+        return text
+    }
+
     /// A nested object's fields, read with this one's path as prefix; merge its problems back with `absorb`.
     mutating func object(_ name: String) -> JSONFields? {
         guard let value = value(name) else { return nil }

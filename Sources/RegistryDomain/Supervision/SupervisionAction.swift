@@ -7,13 +7,19 @@ public struct SupervisionAction: Hashable, Sendable, Identifiable {
     public var reason: String
     /// The day the action took place; an exit ends the appointment on it.
     public var occurredOn: CivilDate
+    /// A serious case, entered in the person's credit record (个人诚信档案, DOMAIN.md "Supervision").
+    public var serious: Bool
 
-    public init(id: Int64, appointmentID: Int64, kind: SupervisionKind, reason: String, occurredOn: CivilDate) {
+    public init(
+        id: Int64, appointmentID: Int64, kind: SupervisionKind, reason: String, occurredOn: CivilDate,
+        serious: Bool = false
+    ) {
         self.id = id
         self.appointmentID = appointmentID
         self.kind = kind
         self.reason = reason
         self.occurredOn = occurredOn
+        self.serious = serious
     }
 
     /// The wire fields as decoded, every one optional.
@@ -22,16 +28,18 @@ public struct SupervisionAction: Hashable, Sendable, Identifiable {
         public var reason: String?
         /// `YYYY-MM-DD`.
         public var occurredOn: String?
+        public var serious: Bool?
 
-        public init(kind: String? = nil, reason: String? = nil, occurredOn: String? = nil) {
+        public init(kind: String? = nil, reason: String? = nil, occurredOn: String? = nil, serious: Bool? = nil) {
             self.kind = kind
             self.reason = reason
             self.occurredOn = occurredOn
+            self.serious = serious
         }
     }
 
     /// Validates a decoded action, reporting every violation at once: `kind` (required, one of the kinds),
-    /// `reason` (required, ≤ 1,000 characters), `occurred_on` (required, a real date not after `today`).
+    /// `reason` (required, ≤ 1,000 characters), `occurred_on` (required, a real date not after `today`), `serious` (optional, default false).
     /// Whether the date fits the appointment is checked by `Appointment.applying(_:certificates:today:by:at:)`.
     public static func validated(_ draft: Draft, id: Int64, appointmentID: Int64, today: CivilDate)
         throws(ValidationFailure) -> SupervisionAction
@@ -48,7 +56,8 @@ public struct SupervisionAction: Hashable, Sendable, Identifiable {
         try collector.throwIfAny()
         guard let kind, let reason, let occurredOn else { throw ValidationFailure(collector.violations) }
         return SupervisionAction(
-            id: id, appointmentID: appointmentID, kind: kind, reason: reason, occurredOn: occurredOn)
+            id: id, appointmentID: appointmentID, kind: kind, reason: reason, occurredOn: occurredOn,
+            serious: draft.serious ?? false)
     }
 }
 

@@ -5,11 +5,12 @@ extension SQLiteAccess {
     func insert(_ action: SupervisionAction, actor: String, at: String) throws -> SupervisionAction {
         try db.execute(
             sql: """
-                INSERT INTO supervision_action (appointment_id, kind, reason, occurred_on, actor, at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO supervision_action (appointment_id, kind, reason, occurred_on, actor, at, serious)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 action.appointmentID, action.kind.rawValue, action.reason, action.occurredOn.description, actor, at,
+                action.serious,
             ])
         var stored = action
         stored.id = db.lastInsertedRowID
@@ -32,7 +33,7 @@ extension SQLiteAccess {
         if let from = query.from { conditions.append("s.occurred_on >= :from"); arguments["from"] = from.description }
         if let to = query.to { conditions.append("s.occurred_on <= :to"); arguments["to"] = to.description }
         let sql = """
-            SELECT s.id, s.appointment_id, s.kind, s.reason, s.occurred_on, s.actor, s.at, a.uscc, e.region_code
+            SELECT s.id, s.appointment_id, s.kind, s.reason, s.occurred_on, s.actor, s.at, a.uscc, e.region_code, s.serious
             FROM supervision_action s JOIN appointment a ON a.id = s.appointment_id JOIN enterprise e ON e.uscc = a.uscc
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT :limit
             """
@@ -41,7 +42,7 @@ extension SQLiteAccess {
                 let uscc = try? USCC(row[7] as String), let region = try? RegionCode(row[8] as String)
             else { return nil }
             let action = SupervisionAction(
-                id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date)
+                id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date, serious: row[9])
             return SupervisionActionRecord(action: action, actor: row[5], at: row[6], uscc: uscc, regionCode: region)
         }
     }
