@@ -134,7 +134,7 @@ import Testing
             Route(
                 name: "GET audit events", method: "GET", path: "/v1/audit-events",
                 expected: unauthenticated.merging([.adminIn: 200, .adminOut: 200]) { $1 }),
-        ] + appointmentRoutes
+        ] + appointmentRoutes + trainingRoutes
 
     @Test(arguments: expectations)
     func everyCallerGetsExactlyWhatItsRoleAndScopeAllow(route: Route) async throws {
@@ -147,6 +147,7 @@ import Testing
                 try server.database.registry.read { try $0.accessTokens(within: nil, afterID: nil, limit: 500) }
                 .first { $0.role == "viewer" }?.id ?? 0
             let shared = try await Self.appointment("submitted", server, secrets)
+            let training = try await Self.trainingFixture(route, server)
             for (index, caller) in CallerKind.allCases.enumerated() {
                 let expected = route.expected[caller] ?? route.otherwise
                 var headers = ["Content-Type": route.contentType]
@@ -160,6 +161,8 @@ import Testing
                 if let status = route.fresh { appointment = try await Self.appointment(status, server, secrets) }
                 let path = route.path.replacingOccurrences(of: "TARGET", with: String(target))
                     .replacingOccurrences(of: "APPOINTMENT", with: String(appointment))
+                    .replacingOccurrences(of: "SESSION", with: String(training?.session ?? 0))
+                    .replacingOccurrences(of: "CERTIFICATE", with: training?.certificate ?? "none")
                 let reply = try await TestClient(port: server.port).send(
                     route.method, path, headers: headers, body: Array((body ?? "").utf8))
                 #expect(reply.status == expected, "\(route.name) as \(caller.rawValue): \(reply.text)")

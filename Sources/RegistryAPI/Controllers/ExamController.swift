@@ -56,6 +56,11 @@ struct ExamController {
         let dryRun = parameters.boolean("dry_run", into: &problems) ?? false
         try problems.throwIfAny()
         let body = context.request.body
+        guard body.count <= services.configuration.examImportSizeLimit else {
+            throw Problem(
+                .contentTooLarge, type: ProblemType.malformed,
+                detail: "exam results are at most \(services.configuration.examImportSizeLimit) bytes; split the class")
+        }
         let today = context.today
         let policy = services.configuration.examPolicy
         let parsed = try await OffLoop.run { () throws -> ExamImport.Parsed in

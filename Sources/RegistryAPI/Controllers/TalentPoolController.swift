@@ -25,7 +25,9 @@ struct TalentPoolController {
         if context.caller.role == .enterprise { query.uscc = context.caller.uscc }
         if let text = parameters["size_class"] {
             query.sizeClass = SizeClass(rawValue: text)
-            if query.sizeClass == nil { problems.add("size_class", "unknown", "size_class is large, medium, small or micro") }
+            if query.sizeClass == nil {
+                problems.add("size_class", "unknown", "size_class is large, medium, small or micro")
+            }
         }
         if let text = parameters["industry"] {
             if text.utf8.count <= 5, let first = text.unicodeScalars.first, ("A"..."T").contains(first),

@@ -22,21 +22,26 @@ enum ExamImport {
             case .unterminatedQuote(let at), .textAfterQuote(let at): line = at
             }
             parsed.problems.append(
-                FieldViolation(field: "", code: "csv", message: "the file is not valid CSV (RFC 4180) near this line", line: line))
+                FieldViolation(
+                    field: "", code: "csv", message: "the file is not valid CSV (RFC 4180) near this line", line: line))
             return parsed
         }
         guard let header = records.first else {
-            parsed.problems.append(FieldViolation(field: "", code: "required", message: "the file has no header row", line: 1))
+            parsed.problems.append(
+                FieldViolation(field: "", code: "required", message: "the file has no header row", line: 1))
             return parsed
         }
         let names = header.fields.map { $0.trimmingSpaces() }
         for name in names where !columns.contains(name) {
             parsed.problems.append(
-                FieldViolation(field: name, code: "unknown", message: "\(name) is not a column of exam results", line: header.line))
+                FieldViolation(
+                    field: name, code: "unknown", message: "\(name) is not a column of exam results", line: header.line)
+            )
         }
         for name in required where !names.contains(name) {
             parsed.problems.append(
-                FieldViolation(field: name, code: "required", message: "the header needs a \(name) column", line: header.line))
+                FieldViolation(
+                    field: name, code: "required", message: "the header needs a \(name) column", line: header.line))
         }
         guard parsed.problems.isEmpty else { return parsed }
         for record in records.dropFirst() {
@@ -65,11 +70,14 @@ enum ExamImport {
             let score = whole("score").flatMap { Int(exactly: $0) }
             do {
                 let attempt = try ExamAttempt.validated(
-                    ExamAttempt.Draft(personID: personID, takenOn: cells["taken_on"], score: score, sessionID: sessionID),
+                    ExamAttempt.Draft(
+                        personID: personID, takenOn: cells["taken_on"], score: score, sessionID: sessionID),
                     today: today, policy: policy)
                 if violations.isEmpty { parsed.attempts.append((record.line, attempt)) }
             } catch {
-                violations += error.violations.filter { violation in !violations.contains { $0.field == violation.field } }
+                violations += error.violations.filter { violation in
+                    !violations.contains { $0.field == violation.field }
+                }
             }
             parsed.problems += violations.map {
                 FieldViolation(field: $0.field, code: $0.code, message: $0.message, line: record.line)

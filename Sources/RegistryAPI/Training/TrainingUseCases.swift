@@ -93,7 +93,8 @@ struct TrainingUseCases: Sendable {
             attempt, passMark: policy.passMark, passed: passed, certificate: issued?.number,
             recordedBy: context.caller.actorLabel, at: context.now)
         let outcome = ExamOutcome(
-            id: id, attempt: attempt, passMark: policy.passMark, passed: passed, certificate: issued ?? (passed ? held : nil),
+            id: id, attempt: attempt, passMark: policy.passMark, passed: passed,
+            certificate: issued ?? (passed ? held : nil),
             issued: issued != nil)
         var changes = [ChangeEvents.exam(outcome, region: filing.regionCode, at: context.now)]
         if let issued {

@@ -4,7 +4,9 @@ import RegistryDomain
 /// Certificates and exam results on the wire.
 enum CertificateJSON {
     /// `{number, issued_on, expires_on, status, revoked_on, renewals}` as the holder's record shows it.
-    static func write(_ certificate: Certificate, renewals: [CertificateRenewal], today: CivilDate, into json: inout JSONWriter) {
+    static func write(
+        _ certificate: Certificate, renewals: [CertificateRenewal], today: CivilDate, into json: inout JSONWriter
+    ) {
         json.beginObject()
         json.member("expires_on", certificate.expiresOn.description)
         json.member("issued_on", certificate.issuedOn.description)

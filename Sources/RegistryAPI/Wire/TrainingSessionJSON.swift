@@ -34,7 +34,9 @@ enum TrainingSessionJSON {
     }
 
     /// The tag of a session and its attendance list: every change raises the revision.
-    static func entityTag(_ record: TrainingSessionRecord) -> String { "\"ts\(record.session.id)-r\(record.revision)\"" }
+    static func entityTag(_ record: TrainingSessionRecord) -> String {
+        "\"ts\(record.session.id)-r\(record.revision)\""
+    }
 
     static func encode(_ record: TrainingSessionRecord, attendance: [Attendance]? = nil) -> [UInt8] {
         var json = JSONWriter()

@@ -87,8 +87,7 @@ public struct CertificateRenewal: Sendable, Hashable {
     public var actor: String
 
     /// `hours` in tenths, as `TrainingHours` counts them.
-    public init(renewedOn: CivilDate, previousExpiresOn: CivilDate, expiresOn: CivilDate, hours: Int64, actor: String)
-    {
+    public init(renewedOn: CivilDate, previousExpiresOn: CivilDate, expiresOn: CivilDate, hours: Int64, actor: String) {
         self.renewedOn = renewedOn
         self.previousExpiresOn = previousExpiresOn
         self.expiresOn = expiresOn

@@ -14,7 +14,9 @@ extension SQLiteAccess {
         var conditions = ["s.id > :after"]
         var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.afterID ?? 0, "limit": query.limit]
         Self.regionConditions("s.region_code", query.regionPrefixes, &conditions, &arguments)
-        if let provider = query.provider { conditions.append("s.provider = :provider"); arguments["provider"] = provider }
+        if let provider = query.provider {
+            conditions.append("s.provider = :provider"); arguments["provider"] = provider
+        }
         if let mode = query.mode { conditions.append("s.mode = :mode"); arguments["mode"] = mode.rawValue }
         if let from = query.from { conditions.append("s.ends_on >= :from"); arguments["from"] = from.description }
         if let to = query.to { conditions.append("s.starts_on <= :to"); arguments["to"] = to.description }

@@ -25,7 +25,8 @@ struct TrainingSessionRow: FetchableRecord {
             startsOn: try StoredRowError.require(CivilDate(row[Columns.startsOn] as String), table, Columns.startsOn),
             endsOn: try StoredRowError.require(CivilDate(row[Columns.endsOn] as String), table, Columns.endsOn),
             mode: try StoredRowError.require(TrainingMode(rawValue: row[Columns.mode]), table, Columns.mode),
-            regionCode: try StoredRowError.require(try? RegionCode(row[Columns.region] as String), table, Columns.region))
+            regionCode: try StoredRowError.require(
+                try? RegionCode(row[Columns.region] as String), table, Columns.region))
         record = TrainingSessionRecord(
             session: session, revision: row[Columns.revision], attendees: row[Columns.attendees],
             createdBy: row[Columns.createdBy], createdAt: row[Columns.createdAt])
@@ -70,10 +71,12 @@ struct CertificateRenewalRow: FetchableRecord {
         let table = "certificate_renewal"
         number = row[Columns.number]
         renewal = CertificateRenewal(
-            renewedOn: try StoredRowError.require(CivilDate(row[Columns.renewedOn] as String), table, Columns.renewedOn),
+            renewedOn: try StoredRowError.require(
+                CivilDate(row[Columns.renewedOn] as String), table, Columns.renewedOn),
             previousExpiresOn: try StoredRowError.require(
                 CivilDate(row[Columns.previous] as String), table, Columns.previous),
-            expiresOn: try StoredRowError.require(CivilDate(row[Columns.expiresOn] as String), table, Columns.expiresOn),
+            expiresOn: try StoredRowError.require(
+                CivilDate(row[Columns.expiresOn] as String), table, Columns.expiresOn),
             hours: row[Columns.hours], actor: row[Columns.actor])
     }
 }
@@ -98,7 +101,9 @@ struct ExamAttemptRow: FetchableRecord {
                 takenOn: try StoredRowError.require(CivilDate(row[Columns.takenOn] as String), table, Columns.takenOn),
                 score: row[Columns.score], sessionID: row[Columns.sessionID]),
             passMark: row[Columns.passMark], passed: row[Columns.passed],
-            certificateNumber: try number.map { try StoredRowError.require(CertificateNumber($0), table, Columns.certificate) },
+            certificateNumber: try number.map {
+                try StoredRowError.require(CertificateNumber($0), table, Columns.certificate)
+            },
             recordedBy: row[Columns.recordedBy], recordedAt: row[Columns.recordedAt])
     }
 }
