@@ -7,7 +7,7 @@ import RegistryStore
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry, and CQO filings in every status over 2021–2025."
+            "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry, CQO filings in every status over 2021–2025, and training, exams and certificates in every state."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -23,10 +23,13 @@ struct Demo: AsyncParsableCommand {
         var city = DemoCity(seed: seed)
         let roster = (0..<enterprises).map { city.enterprise($0) }
         let created = try await registry.write { try $0.upsert(roster) }
-        let appointments = try await city.fileAppointments(for: roster, in: registry, today: RegistryClock.system.today)
+        let today = RegistryClock.system.today
+        let appointments = try await city.fileAppointments(for: roster, in: registry, today: today)
+        let (sessions, exams, certificates) = try await city.recordTraining(in: registry, today: today)
         Log.stderr(
             "demo city: \(roster.count) enterprises (\(created) new) in \(DemoCity.towns.count) towns of Zhongshan, "
-                + "\(appointments) appointments filed")
+                + "\(appointments) appointments filed, \(sessions) training sessions, \(exams) exams, "
+                + "\(certificates) certificates")
         try registry.close()
     }
 }

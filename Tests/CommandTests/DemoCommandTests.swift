@@ -22,7 +22,7 @@ import Testing
         let database = try TemporaryDatabase.migrated()
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["demo", "--db", database.path, "--enterprises", "400"]
+        process.arguments = ["demo", "--db", database.path, "--enterprises", "1000"]
         // Output is inherited, not FileHandle.nullDevice: with it, another test's socket once failed with EBADF,
         // as if the shared null device's descriptor had been closed twice (suspected, not proven).
         try process.run()
@@ -41,5 +41,26 @@ import Testing
         #expect(appointments.allSatisfy { ResidentIDNumber.defect(of: $0.filing.person.idNumber.value) == nil })
         let registeredCQOs = appointments.filter { $0.role == .cqo && $0.status == .registered }.map(\.uscc)
         #expect(Set(registeredCQOs).count == registeredCQOs.count, "at most one registered CQO per enterprise")
+
+        // Training in every state: fails and passes, certificates valid, expired, renewed and revoked by an exit.
+        let today = CivilDate(year: 2026, month: 12, day: 4) ?? CivilDate(daysSinceEpoch: 0)
+        let people = Set(appointments.map(\.personID)).sorted()
+        let (certificates, exams) = try database.registry.read { reader in
+            (
+                try people.flatMap { try reader.certificates(ofPerson: $0) },
+                try people.flatMap { try reader.examAttempts(ofPerson: $0) }
+            )
+        }
+        #expect(Set(exams.map(\.passed)) == [true, false])
+        #expect(Set(certificates.map { $0.certificate.status(on: today) }) == Set(CertificateStatus.allCases))
+        #expect(certificates.contains { !$0.renewals.isEmpty })
+        let removed = Set(appointments.filter { $0.status == .removed }.map(\.personID))
+        #expect(
+            certificates.filter { $0.certificate.revokedOn != nil }.allSatisfy {
+                removed.contains($0.certificate.personID)
+            })
+        let sessions = try database.registry.read { try $0.trainingSessions(TrainingSessionQuery()) }
+        #expect(sessions.count > 5)
+        #expect(sessions.allSatisfy { $0.attendees > 0 })
     }
 }
