@@ -69,6 +69,33 @@ status=$(curl -s -o "$work/roster.csv" -w '%{http_code}' "$base/v1/enterprises/e
 expect 200 "$status" "export the roster"
 grep -q '91442000MA4UJ6R97W,.*,true' "$work/roster.csv" || fail "export: $(cat "$work/roster.csv")"
 
+status=$(curl -s -o "$work/session.json" -w '%{http_code}' -X POST "$base/v1/training-sessions" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' \
+  -d '{"provider":"广东省质量协会","title":"首席质量官培训班","hours":16,"starts_on":"2025-03-10",
+       "ends_on":"2025-03-11","mode":"offline","region_code":"4420"}')
+expect 201 "$status" "record a training session"
+grep -q '"id":1' "$work/session.json" || fail "session body: $(cat "$work/session.json")"
+
+status=$(curl -s -o "$work/attendance.json" -w '%{http_code}' -X PUT "$base/v1/training-sessions/1/attendance" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '[{"person_id":1,"hours":16}]')
+expect 200 "$status" "record its attendance"
+
+status=$(curl -s -o "$work/exam.json" -w '%{http_code}' -X POST "$base/v1/exams" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' -d '{"person_id":1,"taken_on":"2025-03-11","score":82,"session_id":1}')
+expect 201 "$status" "a passed exam"
+number=$(sed -n 's/.*"number":"\(CQO-2025-[0-9A-Z]*\)".*/\1/p' "$work/exam.json")
+[[ -n $number ]] || fail "exam body: $(cat "$work/exam.json")"
+grep -q '"expires_on":"2028-03-10"' "$work/exam.json" || fail "exam body: $(cat "$work/exam.json")"
+
+status=$(curl -s -o "$work/verified.json" -w '%{http_code}' "$base/v1/certificates/$number")
+expect 200 "$status" "verify the certificate without a token"
+grep -q '"holder_name":"张\*明"' "$work/verified.json" || fail "verification: $(cat "$work/verified.json")"
+grep -q '"status":"valid"' "$work/verified.json" || fail "verification: $(cat "$work/verified.json")"
+
+status=$(curl -s -o "$work/pool.json" -w '%{http_code}' "$base/v1/talent-pool" -H "Authorization: Bearer $TOKEN")
+expect 200 "$status" "the talent pool"
+grep -q "$number" "$work/pool.json" || fail "pool: $(cat "$work/pool.json")"
+
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/openapi.yaml")
 expect 200 "$status" "the contract is served"
 echo "README smoke: all good"
