@@ -10,6 +10,7 @@ import RegistryDomain
 /// - `POST /v1/appointments/{id}/dismiss`   dismissAppointment   that enterprise, regulator; `ended_on`, `reason`
 struct AppointmentActionController {
     let services: Services
+    let appointments = AppointmentUseCases()
 
     func register(_ routes: inout Routes) {
         routes.protected(.post, "/v1/appointments/{id}/register", .registerAppointment, registerAppointment)
@@ -19,6 +20,7 @@ struct AppointmentActionController {
     }
 
     @Sendable func registerAppointment(_ context: RequestContext) async throws -> HTTPResponse {
+        let id = try Self.pathID(context)
         var fields = JSONFields(try JSONBody.optionalObject(context.request))
         let text = fields.string("registered_on")
         fields.refuseUnread()
@@ -26,41 +28,35 @@ struct AppointmentActionController {
         let registeredOn = try text.map { text throws(ValidationFailure) in
             try CivilDate.parsed(text, field: "registered_on")
         }
-        return try await act(context, .register) { appointment, writer, context in
-            let existing = try writer.appointments(of: appointment.uscc)
-            let (registered, superseded) = try appointment.registerSuperseding(
-                existing, registeredOn: registeredOn, today: context.today, by: context.caller.actorLabel,
-                at: try context.instant)
-            return superseded + [registered]
+        let appointments = self.appointments
+        return try await services.perform(context, respond: Self.updated(context)) { writer in
+            try appointments.register(appointment: id, registeredOn: registeredOn, in: writer, context)
         }
     }
 
     @Sendable func returnAppointment(_ context: RequestContext) async throws -> HTTPResponse {
+        let id = try Self.pathID(context)
         var fields = JSONFields(try JSONBody.optionalObject(context.request))
         let reason = fields.string("reason")
         fields.refuseUnread()
         try fields.problems.throwIfAny()
-        return try await act(context, .return) { appointment, _, context in
-            [try appointment.returnFiling(reason: reason, by: context.caller.actorLabel, at: try context.instant)]
+        let appointments = self.appointments
+        return try await services.perform(context, respond: Self.updated(context)) { writer in
+            try appointments.returnFiling(appointment: id, reason: reason, in: writer, context)
         }
     }
 
     @Sendable func resubmitAppointment(_ context: RequestContext) async throws -> HTTPResponse {
+        let id = try Self.pathID(context)
         let draft = try AppointmentJSON.filing(try JSONBody.object(context.request))
-        return try await act(context, .resubmit) { appointment, writer, context in
-            guard appointment.allows(.resubmit) else {
-                throw AppointmentError.illegalTransition(status: appointment.status, action: .resubmit)
-            }
-            let filing = try AppointmentFiling.validated(draft, today: context.today)
-            let personID = try writer.personID(for: filing.person)
-            return [
-                try appointment.resubmit(
-                    filing: filing, personID: personID, by: context.caller.actorLabel, at: try context.instant)
-            ]
+        let appointments = self.appointments
+        return try await services.perform(context, respond: Self.updated(context)) { writer in
+            try appointments.resubmit(appointment: id, with: draft, in: writer, context)
         }
     }
 
     @Sendable func dismissAppointment(_ context: RequestContext) async throws -> HTTPResponse {
+        let id = try Self.pathID(context)
         var fields = JSONFields(try JSONBody.optionalObject(context.request))
         let endedText = fields.string("ended_on")
         let reason = fields.string("reason")
@@ -69,52 +65,26 @@ struct AppointmentActionController {
         let endedOn = try endedText.map { text throws(ValidationFailure) in
             try CivilDate.parsed(text, field: "ended_on")
         }
-        return try await act(context, .dismiss) { appointment, _, context in
-            [
-                try appointment.dismiss(
-                    endedOn: endedOn, reason: reason, today: context.today, by: context.caller.actorLabel,
-                    at: try context.instant)
-            ]
+        let appointments = self.appointments
+        return try await services.perform(context, respond: Self.updated(context)) { writer in
+            try appointments.dismiss(appointment: id, endedOn: endedOn, reason: reason, in: writer, context)
         }
     }
 
     // MARK: - Helpers
 
-    /// Loads the appointment in scope, lets `decide` move it (and others: superseded holders come first, the
-    /// appointment acted on last), saves them in that order, and answers with the appointment acted on.
-    private func act(
-        _ context: RequestContext, _ action: AppointmentAction,
-        _ decide: @escaping @Sendable (Appointment, any RegistryWriter, RequestContext) throws -> [Appointment]
-    ) async throws -> HTTPResponse {
+    static func pathID(_ context: RequestContext) throws(Problem) -> Int64 {
         guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw Problem.notFound() }
+        return id
+    }
+
+    /// 200 with the updated appointment, whole or masked as the caller may see it.
+    static func updated(_ context: RequestContext) -> @Sendable (AppointmentRecord) -> HTTPResponse {
         let caller = context.caller
-        let request = context.request
-        return try await services.mutate(context) { writer in
-            guard let current = try writer.appointment(id: id),
-                caller.covers(region: current.regionCode, uscc: current.appointment.uscc)
-            else { throw Problem.notFound() }
-            let changed = try decide(current.appointment, writer, context)
-            for appointment in changed { try writer.save(appointment) }
-            guard let updated = try writer.appointment(id: id) else { throw StoreError.notFound }
-            let personalData = caller.seesPersonalData(of: updated)
-            let body = AppointmentJSON.encode(updated, personalData: personalData)
-            let events = changed.map { appointment in
-                ChangeEvents.appointment(
-                    appointment, kind: appointment.id == id ? action.description : "superseded",
-                    region: current.regionCode, at: context.now)
-            }
-            let audit =
-                changed.map { appointment in
-                    AuditNote(
-                        action: "appointment.\(appointment.id == id ? action.rawValue : "supersede")",
-                        resource: "appointment/\(appointment.id)", regionCode: current.regionCode,
-                        change: appointment.id == id ? request.body : body)
-                }
-                + (personalData ? Services.personalDataNotes(caller, request, reads: [updated.personalDataRead]) : [])
-            return MutationOutcome(
-                response: HTTPResponse(
-                    status: .ok, headers: ["Content-Type": "application/json", "ETag": EntityTag.of(body)], bytes: body),
-                audit: audit, changes: events)
+        return { record in
+            let body = AppointmentJSON.encode(record, personalData: caller.seesPersonalData(of: record))
+            return HTTPResponse(
+                status: .ok, headers: ["Content-Type": "application/json", "ETag": EntityTag.of(body)], bytes: body)
         }
     }
 }

@@ -23,42 +23,20 @@ struct AppointmentController {
         let filing = try AppointmentFiling.validated(
             try AppointmentJSON.filing(try JSONBody.object(context.request)), today: context.today)
         let caller = context.caller
-        let request = context.request
-        let today = context.today
-        let instant = try context.instant
-        return try await services.mutate(context, idempotent: true) { writer in
-            guard let enterprise = try writer.enterprise(uscc, on: today)?.enterprise,
-                caller.covers(region: enterprise.regionCode, uscc: uscc)
-            else { throw Problem.notFound() }
-            guard enterprise.isActive(on: today) else {
-                throw Problem(
-                    .conflict, type: ProblemType.conflict,
-                    detail: "the enterprise was deregistered on \(enterprise.deregisteredOn?.description ?? "")")
+        let appointments = AppointmentUseCases()
+        return try await services.perform(
+            context, idempotent: true,
+            respond: { record in
+                let body = AppointmentJSON.encode(record, personalData: caller.seesPersonalData(of: record))
+                return HTTPResponse(
+                    status: .created,
+                    headers: [
+                        "Content-Type": "application/json", "ETag": EntityTag.of(body),
+                        "Location": "/v1/appointments/\(record.appointment.id)",
+                    ],
+                    bytes: body)
             }
-            let personID = try writer.personID(for: filing.person)
-            let appointment = try writer.insert(
-                .filed(id: 0, uscc: uscc, personID: personID, filing: filing, by: caller.actorLabel, at: instant))
-            let record = AppointmentRecord(appointment: appointment, regionCode: enterprise.regionCode)
-            let body = AppointmentJSON.encode(record, personalData: caller.seesPersonalData(of: record))
-            let response = HTTPResponse(
-                status: .created,
-                headers: [
-                    "Content-Type": "application/json", "ETag": EntityTag.of(body),
-                    "Location": "/v1/appointments/\(appointment.id)",
-                ],
-                bytes: body)
-            return MutationOutcome(
-                response: response,
-                audit: [
-                    AuditNote(
-                        action: "appointment.file", resource: "appointment/\(appointment.id)",
-                        regionCode: enterprise.regionCode, change: request.body)
-                ]
-                    + Services.personalDataNotes(caller, request, reads: [record.personalDataRead]),
-                changes: [
-                    ChangeEvents.appointment(appointment, kind: "filed", region: enterprise.regionCode, at: context.now)
-                ])
-        }
+        ) { writer in try appointments.file(filing, for: uscc, in: writer, context) }
     }
 
     @Sendable func getAppointment(_ context: RequestContext) async throws -> HTTPResponse {

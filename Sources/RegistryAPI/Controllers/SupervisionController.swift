@@ -23,50 +23,22 @@ struct SupervisionController {
         fields.refuseUnread(readOnly: ["id", "appointment_id", "actor", "at"])
         try fields.problems.throwIfAny()
         let validated = try SupervisionAction.validated(draft, id: 0, appointmentID: id, today: context.today)
-        let caller = context.caller
-        let request = context.request
-        return try await services.mutate(context, idempotent: true) { writer in
-            guard let record = try writer.appointment(id: id),
-                caller.covers(region: record.regionCode, uscc: record.appointment.uscc)
-            else { throw Problem.notFound() }
-            let person = record.appointment.personID
-            let certificates = try writer.certificates(ofPerson: person).map(\.certificate)
-            // An exit removes the appointment and revokes the holder's certificates from its day (001 §(十三)).
-            let (after, revoked) = try record.appointment.applying(
-                validated, certificates: certificates, today: context.today, by: caller.actorLabel,
-                at: try context.instant)
-            var changes: [ChangeEvent] = []
-            if after != record.appointment {
-                try writer.save(after)
-                changes.append(
-                    ChangeEvents.appointment(after, kind: "removed", region: record.regionCode, at: context.now))
-            }
-            let action = try writer.insert(validated, actor: caller.actorLabel, at: context.now)
-            for certificate in revoked {
-                try writer.revoke(certificate, byAction: action.id)
-                changes.append(
-                    ChangeEvents.certificate(certificate, kind: "revoked", region: record.regionCode, at: context.now))
-            }
-            if action.serious { try writer.enterInCreditRecord(personID: person, actionID: action.id, at: context.now) }
-            changes.insert(
-                ChangeEvents.appointment(
-                    record.appointment, kind: "supervision_action", region: record.regionCode, at: context.now), at: 0)
-            let body = Self.encode(action, actor: caller.actorLabel, at: context.now)
-            return MutationOutcome(
-                response: HTTPResponse(
+        let appointments = AppointmentUseCases()
+        let actor = context.caller.actorLabel
+        let now = context.now
+        return try await services.perform(
+            context, idempotent: true,
+            respond: { action in
+                let body = Self.encode(action, actor: actor, at: now)
+                return HTTPResponse(
                     status: .created,
                     headers: [
                         "Content-Type": "application/json", "ETag": EntityTag.of(body),
                         "Location": "/v1/supervision-actions?appointment_id=\(id)",
                     ],
-                    bytes: body),
-                audit: [
-                    AuditNote(
-                        action: "appointment.supervise", resource: "appointment/\(id)", regionCode: record.regionCode,
-                        change: request.body)
-                ],
-                changes: changes)
-        }
+                    bytes: body)
+            }
+        ) { writer in try appointments.supervise(appointment: id, with: validated, in: writer, context) }
     }
 
     @Sendable func listSupervisionActions(_ context: RequestContext) async throws -> HTTPResponse {
