@@ -9,12 +9,7 @@ import RegistryDomain
 ///   old expiry with the configured continuing-education hours since the issue or the last renewal
 struct CertificateController {
     let services: Services
-    let training: TrainingUseCases
-
-    init(services: Services) {
-        self.services = services
-        self.training = TrainingUseCases(configuration: services.configuration)
-    }
+    var training: TrainingUseCases { TrainingUseCases(configuration: services.configuration) }
 
     func register(_ routes: inout Routes) {
         let services = self.services

@@ -7,12 +7,7 @@ import RegistryDomain
 /// - `POST /v1/exams/import`  importExams  a class's results as CSV, all-or-nothing with a per-line 422, `?dry_run=`
 struct ExamController {
     let services: Services
-    let training: TrainingUseCases
-
-    init(services: Services) {
-        self.services = services
-        self.training = TrainingUseCases(configuration: services.configuration)
-    }
+    var training: TrainingUseCases { TrainingUseCases(configuration: services.configuration) }
 
     func register(_ routes: inout Routes) {
         routes.protected(.post, "/v1/exams", .recordExam, recordExam)
@@ -45,11 +40,7 @@ struct ExamController {
     }
 
     @Sendable func importExams(_ context: RequestContext) async throws -> HTTPResponse {
-        let contentType = context.request.headers["Content-Type"] ?? ""
-        guard ["text/csv", "application/csv"].contains(MediaType.essence(contentType)) else {
-            throw Problem(
-                .unsupportedMediaType, type: ProblemType.unsupportedMediaType, detail: "send the results as text/csv")
-        }
+        try CSVReader.requireCSV(context.request, what: "the results")
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
         parameters.refuseUnknown(["dry_run"], into: &problems, what: "an option of the import")
@@ -61,11 +52,12 @@ struct ExamController {
                 .contentTooLarge, type: ProblemType.malformed,
                 detail: "exam results are at most \(services.configuration.examImportSizeLimit) bytes; split the class")
         }
+        let charset = MediaType.parameter("charset", of: context.request.headers["Content-Type"] ?? "")
         let today = context.today
         let policy = services.configuration.examPolicy
         let parsed = try await OffLoop.run { () throws -> ExamImport.Parsed in
             let text: String
-            do { text = try RosterTextDecoding.decode(body, declaredCharset: nil) } catch {
+            do { text = try RosterTextDecoding.decode(body, declaredCharset: charset) } catch {
                 throw ValidationFailure(
                     field: "body", code: "encoding", message: "the file is neither UTF-8 nor GB18030 text")
             }

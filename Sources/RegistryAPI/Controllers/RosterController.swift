@@ -48,11 +48,7 @@ struct RosterController {
     }
 
     @Sendable func importEnterprises(_ context: RequestContext) async throws -> HTTPResponse {
-        let contentType = context.request.headers["Content-Type"] ?? ""
-        guard ["text/csv", "application/csv"].contains(MediaType.essence(contentType)) else {
-            throw Problem(
-                .unsupportedMediaType, type: ProblemType.unsupportedMediaType, detail: "send the roster as text/csv")
-        }
+        try CSVReader.requireCSV(context.request, what: "the roster")
         let parameters = context.request.queryParameters
         var problems = ViolationCollector()
         parameters.refuseUnknown(["dry_run", "skip_invalid"], into: &problems, what: "an option of the import")
@@ -69,7 +65,8 @@ struct RosterController {
                 resource: "enterprise/", requestID: requestID, digest: digest, regionCode: caller.region)
         }
         let report = try await RosterImporter.run(
-            context.request.body, charset: MediaType.parameter("charset", of: contentType),
+            context.request.body,
+            charset: MediaType.parameter("charset", of: context.request.headers["Content-Type"] ?? ""),
             options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage,
             audit: audit, now: now)
         if !dryRun { services.changes.notify() }

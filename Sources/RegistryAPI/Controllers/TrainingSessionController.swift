@@ -10,12 +10,7 @@ import RegistryDomain
 /// - `PUT  /v1/training-sessions/{id}/attendance`  replaceAttendance      the whole list, idempotent; If-Match optional
 struct TrainingSessionController {
     let services: Services
-    let training: TrainingUseCases
-
-    init(services: Services) {
-        self.services = services
-        self.training = TrainingUseCases(configuration: services.configuration)
-    }
+    var training: TrainingUseCases { TrainingUseCases(configuration: services.configuration) }
 
     func register(_ routes: inout Routes) {
         routes.protected(.post, "/v1/training-sessions", .createTrainingSession, createSession)

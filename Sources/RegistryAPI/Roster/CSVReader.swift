@@ -1,3 +1,6 @@
+import HTTPServer
+import RegistryDomain
+
 /// RFC 4180 CSV: comma-separated, `"`-quoted fields with `""` for a quote, CRLF or LF line ends, quoted
 /// fields may span lines. Each record knows the file line it starts on (the first line is 1).
 struct CSVReader {
@@ -9,6 +12,25 @@ struct CSVReader {
     enum Failure: Error, Equatable {
         case unterminatedQuote(line: Int)
         case textAfterQuote(line: Int)
+
+        /// The violation a file that is not CSV gets, at the line where reading failed.
+        var violation: FieldViolation {
+            let line: Int
+            switch self {
+            case .unterminatedQuote(let at), .textAfterQuote(let at): line = at
+            }
+            return FieldViolation(
+                field: "", code: "csv", message: "the file is not valid CSV (RFC 4180) near this line", line: line)
+        }
+    }
+
+    /// Refuses a body that is not `text/csv` (or `application/csv`) with a 415 naming `what` it should be.
+    static func requireCSV(_ request: HTTPRequest, what: String) throws(Problem) {
+        let contentType = request.headers["Content-Type"] ?? ""
+        guard ["text/csv", "application/csv"].contains(MediaType.essence(contentType)) else {
+            throw Problem(
+                .unsupportedMediaType, type: ProblemType.unsupportedMediaType, detail: "send \(what) as text/csv")
+        }
     }
 
     /// Every non-blank record of `text`.

@@ -23,15 +23,9 @@ enum RosterImport {
         var parsed = Parsed()
         let records: [CSVReader.Record]
         do { records = try CSVReader.records(text) } catch {
-            let line: Int
-            switch error {
-            case .unterminatedQuote(let at), .textAfterQuote(let at): line = at
-            }
-            parsed.problems = [
-                FieldViolation(
-                    field: "", code: "csv", message: "the file is not valid CSV (RFC 4180) near this line", line: line)
-            ]
-            parsed.invalidLines = [line]
+            let violation = error.violation
+            parsed.problems = [violation]
+            parsed.invalidLines = [violation.line ?? 1]
             return parsed
         }
         guard let header = records.first else {

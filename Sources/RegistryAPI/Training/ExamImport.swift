@@ -17,13 +17,7 @@ enum ExamImport {
         var parsed = Parsed()
         let records: [CSVReader.Record]
         do { records = try CSVReader.records(text) } catch {
-            let line: Int
-            switch error {
-            case .unterminatedQuote(let at), .textAfterQuote(let at): line = at
-            }
-            parsed.problems.append(
-                FieldViolation(
-                    field: "", code: "csv", message: "the file is not valid CSV (RFC 4180) near this line", line: line))
+            parsed.problems.append(error.violation)
             return parsed
         }
         guard let header = records.first else {
