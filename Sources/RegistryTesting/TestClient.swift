@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 
 /// One HTTP reply as the test client read it: status, headers (names lower-cased), body.
 package struct TestReply: Sendable {
@@ -22,11 +23,21 @@ package struct TestReply: Sendable {
 /// own small reader, so that a bug shared by our encoder and decoder cannot hide. Blocking socket calls run on
 /// Dispatch's threads, never on the cooperative pool the server's handlers need.
 package struct TestClient: Sendable {
-    package let port: Int
+    package let transport: TestTransport
     package var token: String?
 
+    /// The server's port (0 for an in-process client).
+    package var port: Int {
+        if case .socket(let port) = transport { return port }
+        return 0
+    }
+
     package init(port: Int, token: String? = nil) {
-        self.port = port
+        self.init(transport: .socket(port: port), token: token)
+    }
+
+    package init(transport: TestTransport, token: String? = nil) {
+        self.transport = transport
         self.token = token
     }
 
@@ -49,20 +60,14 @@ package struct TestClient: Sendable {
         try await send("DELETE", path, headers: headers)
     }
 
-    /// Sends one request on a new connection and reads one reply.
+    /// Sends one request (on a new connection, for a socket) and reads one reply.
     package func send(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = [])
         async throws
         -> TestReply
     {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        if let token { head += "Authorization: Bearer \(token)\r\n" }
-        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
-        if !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) { head += "Content-Length: \(body.count)\r\n" }
-        head += "\r\n"
-        let bytes = Array(head.utf8) + body
-        let replies = try await RawConnection.exchange(
-            port: port, bytes: bytes, expectedReplies: 1, headRequest: method == "HEAD")
-        guard let reply = replies.first else { throw RawConnection.Failure.noReply }
-        return reply
+        var fields: [(String, String)] = []
+        if let token { fields.append(("Authorization", "Bearer \(token)")) }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { fields.append((name, value)) }
+        return try await transport.exchange(method, path, headers: fields, body: body)
     }
 }

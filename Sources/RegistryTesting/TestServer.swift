@@ -4,19 +4,29 @@ import RegistryAPI
 import RegistryDomain
 import RegistryStore
 
-/// A real server on an ephemeral loopback port over a real SQLite file, for one test.
+/// A real server on an ephemeral loopback port over a real SQLite file, for one test (`withTestServer`), or the
+/// same application answered in process, without a socket (`withTestRouter`).
 package struct TestServer: Sendable {
-    package let port: Int
+    package let transport: TestTransport
     package let database: TemporaryDatabase
     package let clock: RegistryClock
 
+    /// The server's port (0 in process).
+    package var port: Int {
+        if case .socket(let port) = transport { return port }
+        return 0
+    }
+
     /// A client without a token.
-    package var anonymous: TestClient { TestClient(port: port) }
+    package var anonymous: TestClient { TestClient(transport: transport) }
 
     /// A client with a fresh token of `role` and scope.
     package func client(_ role: String, region: String? = nil, uscc: String? = nil) async throws -> TestClient {
-        TestClient(port: port, token: try await issueToken(role, region: region, uscc: uscc))
+        TestClient(transport: transport, token: try await issueToken(role, region: region, uscc: uscc))
     }
+
+    /// A client with `token` (a secret issued earlier).
+    package func client(token: String?) -> TestClient { TestClient(transport: transport, token: token) }
 
     /// Stores a token directly (as `cqo-registry token create` does) and returns its secret.
     package func issueToken(_ role: String, region: String? = nil, uscc: String? = nil, expiresAt: String? = nil)
@@ -64,7 +74,7 @@ package func withTestServer<T: Sendable>(
         }
         let port = try await server.listeningPort()
         do {
-            let result = try await body(TestServer(port: port, database: database, clock: clock))
+            let result = try await body(TestServer(transport: .socket(port: port), database: database, clock: clock))
             await server.shutdown()
             group.cancelAll()
             return result
@@ -74,4 +84,22 @@ package func withTestServer<T: Sendable>(
             throw error
         }
     }
+}
+
+/// Runs `body` against the registry's responder in process: the same routes, access rules and handlers on a real
+/// SQLite file, without a socket or the server's wire handling (framing, gzip, request ids). For API tests of what
+/// handlers decide; tests of the wire use `withTestServer`.
+package func withTestRouter<T: Sendable>(
+    api: RegistryAPIConfiguration = .init(), clock: RegistryClock = .fixed(1_751_270_400_000),
+    _ body: @Sendable (TestServer) async throws -> T
+) async throws -> T {
+    let database = try await TemporaryDatabase.migratedOffPool()
+    var logger = Logger(label: "test")
+    logger.logLevel = .warning
+    let registry = database.registry
+    let responder = RegistryApplication.responder(
+        storage: registry, configuration: api, clock: clock, isReady: { registry.isReady() }, logger: logger)
+    defer { responder.beginShutdown() }
+    return try await body(
+        TestServer(transport: .inProcess({ await responder.respond(to: $0) }), database: database, clock: clock))
 }

@@ -78,8 +78,8 @@ extension AccessMatrixTests {
     /// Files an appointment for enterprise A and moves it to `status`; returns its id.
     static func appointment(_ status: String, _ server: TestServer, _ secrets: [CallerKind: String]) async throws -> Int
     {
-        let company = TestClient(port: server.port, token: secrets[.enterpriseA])
-        let regulator = TestClient(port: server.port, token: secrets[.regulatorIn])
+        let company = server.client(token: secrets[.enterpriseA])
+        let regulator = server.client(token: secrets[.regulatorIn])
         let filed = try await company.post(
             "/v1/enterprises/\(enterpriseA.uscc.value)/appointments", json: FilingFixture.json())
         let id = try #require(filed.json["id"] as? Int)

@@ -138,7 +138,7 @@ import Testing
 
     @Test(arguments: expectations)
     func everyCallerGetsExactlyWhatItsRoleAndScopeAllow(route: Route) async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             try await server.seed([Self.enterpriseA, Self.enterpriseB])
             // A token in A's region that DELETE may revoke, issued before the callers' own tokens.
             _ = try await server.issueToken("viewer", region: "4420")
@@ -153,7 +153,7 @@ import Testing
                 var headers = ["Content-Type": route.contentType]
                 if let secret = secrets[caller] { headers["Authorization"] = "Bearer \(secret)" }
                 if route.needsIfMatch, expected == 200 || expected == 404 {
-                    let admin = TestClient(port: server.port, token: secrets[.adminIn])
+                    let admin = server.client(token: secrets[.adminIn])
                     headers["If-Match"] = try await admin.get(route.path)[header: "etag"] ?? "\"none\""
                 }
                 let body = route.body == "NEW" ? Self.newEnterprise(100 + index) : route.body
@@ -163,7 +163,7 @@ import Testing
                     .replacingOccurrences(of: "APPOINTMENT", with: String(appointment))
                     .replacingOccurrences(of: "SESSION", with: String(training?.session ?? 0))
                     .replacingOccurrences(of: "CERTIFICATE", with: training?.certificate ?? "none")
-                let reply = try await TestClient(port: server.port).send(
+                let reply = try await server.anonymous.send(
                     route.method, path, headers: headers, body: Array((body ?? "").utf8))
                 #expect(reply.status == expected, "\(route.name) as \(caller.rawValue): \(reply.text)")
                 if expected == 401 { #expect(reply[header: "www-authenticate"]?.hasPrefix("Bearer") == true) }

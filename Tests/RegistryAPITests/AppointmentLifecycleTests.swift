@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aFilingIsSubmittedWithItsHistoryAndCanBeRead() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Self.actors(server)
             let reply = try await actors.company.post(
                 "/v1/enterprises/\(Self.uscc)/appointments", json: FilingFixture.json())
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func returnedFilingCanBeResubmittedRegisteredAndDismissed() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
             let returned = try await actors.regulator.post(
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func registeringWithoutABodyDefaultsToToday() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
             let reply = try await actors.regulator.send("POST", "/v1/appointments/\(id)/register")
@@ -105,7 +105,7 @@ import Testing
     func anActionTheStatusDoesNotAllowIsAConflictNamingTheStatus(action: String, body: String, status: String)
         async throws
     {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
             #expect(try await actors.regulator.post("/v1/appointments/\(id)/register", json: "{}").status == 200)
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func aDismissedAppointmentCannotBeDismissedOrRegisteredAgain() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
             let unregistered = try await actors.company.post(
@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func badActionInputIsAValidationProblemNamingTheField() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Self.actors(server)
             let id = try await Self.file(actors.company)
             let noReason = try await actors.regulator.post("/v1/appointments/\(id)/return", json: "{}")
@@ -156,7 +156,7 @@ import Testing
     }
 
     @Test func aBadFilingReportsEveryFieldAndReadOnlyFieldsAreRefused() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Self.actors(server)
             let reply = try await actors.company.post(
                 "/v1/enterprises/\(Self.uscc)/appointments",
@@ -177,7 +177,7 @@ import Testing
     }
 
     @Test func aDeregisteredEnterpriseCannotFileAndAnotherEnterpriseCannotFileForIt() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let closed = Enterprise.fixture(5, region: "442000100001", deregisteredOn: "2025-01-01")
             try await server.seed([closed])
             let actors = try await Self.actors(server)

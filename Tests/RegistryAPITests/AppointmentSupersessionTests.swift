@@ -10,7 +10,7 @@ import Testing
     typealias Lifecycle = AppointmentLifecycleTests
 
     @Test func registeringANewCQOSupersedesTheOldFromTheNewRegistrationDate() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let first = try await Lifecycle.file(
                 actors.company, FilingFixture.json(person: 1, appointedOn: "2023-01-05"))
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func aSafetyOfficerDoesNotSupersedeAnother() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             for person in 1...2 {
                 let id = try await Lifecycle.file(
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func twoConcurrentRegistrationsOfOneFilingLetExactlyOneWin() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Lifecycle.file(actors.company)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func concurrentRegistrationsOfTwoCQOsNeverLeaveTwoRegistered() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let first = try await Lifecycle.file(actors.company, FilingFixture.json(person: 1))
             let second = try await Lifecycle.file(actors.company, FilingFixture.json(person: 2))
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func theDatabaseRefusesASecondRegisteredCQOEvenIfCodeWouldWriteIt() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let first = try await Lifecycle.file(actors.company, FilingFixture.json(person: 1))
             let second = try await Lifecycle.file(actors.company, FilingFixture.json(person: 2))
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func theSamePersonFiledByTwoEnterprisesIsOnePerson() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let other = Enterprise.fixture(3, region: "442000100002")
             try await server.seed([other])
             let actors = try await Lifecycle.actors(server)

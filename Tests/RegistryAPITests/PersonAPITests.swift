@@ -10,7 +10,7 @@ import Testing
     static let idNumber = ResidentIDNumber.fixture(1)
 
     @Test func aRegulatorSeesPersonalDataWholeAndTheReadIsAudited() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Lifecycle.file(actors.company)
             let read = try await actors.regulator.get("/v1/appointments/\(id)")
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func aTrainerSeesMaskedDataAndNoEmail() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Lifecycle.file(actors.company)
             let trainer = try await server.client("trainer")
@@ -64,7 +64,7 @@ import Testing
     /// One person (one ID number) filed by enterprises in two regions: each filing keeps the details it was filed
     /// with, so an enterprise in Shenzhen cannot rewrite what Zhongshan filed, nor read what Zhongshan files later.
     @Test func aFilingsPersonDetailsAreItsOwnAcrossEnterprises() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let zhongshan = Enterprise.fixture(1, region: "442000100001")
             let shenzhen = Enterprise.fixture(2, region: "440300100001")
             try await server.seed([zhongshan, shenzhen])
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func aPersonIsFoundOnlyThroughAnAppointmentInScope() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Lifecycle.file(actors.company)
             let read = try await actors.company.get("/v1/appointments/\(id)")

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func aWarningIsRecordedAndAnExitRemovesTheAppointment() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Self.registered(actors)
             let path = "/v1/appointments/\(id)/supervision-actions"
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func badActionsAreRefusedAndOnlyRegulatorsInScopeAct() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Self.registered(actors)
             let path = "/v1/appointments/\(id)/supervision-actions"
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func aRepeatedActionWithTheSameKeyIsRecordedOnce() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Self.registered(actors)
             let path = "/v1/appointments/\(id)/supervision-actions"

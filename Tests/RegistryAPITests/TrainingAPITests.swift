@@ -42,7 +42,7 @@ import Testing
     /// One CQO's life: filed → attends → fails (59) → passes (60) → certificate → in the pool → publicly valid →
     /// warned → exit → revoked and out of the pool.
     @Test func oneCQOsLifeFromAttendanceToRevocation() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let c = try await Self.zhongshanClass(server)
             let attendance = try await c.trainer.send(
                 "PUT", "/v1/training-sessions/\(c.sessionID)/attendance", headers: ["Content-Type": "application/json"],
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func aPassWhileACertificateIsValidIssuesNoSecond() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let c = try await Self.zhongshanClass(server)
             let first = try await c.trainer.post(
                 "/v1/exams", json: #"{"person_id":\#(c.personID),"taken_on":"2025-03-09","score":90}"#)
@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func expiryIsADateAndRenewalNeedsContinuingEducation() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let c = try await Self.zhongshanClass(server)
             // A back-filled pass of 2022: the certificate expired on 2025-01-09, before today (2025-06-30).
             let old = try await c.trainer.post(
@@ -172,7 +172,7 @@ import Testing
     }
 
     @Test func attendanceIsRefusedForPeopleNeverFiledAndOutsideTheTrainersRegion() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let c = try await Self.zhongshanClass(server)
             let path = "/v1/training-sessions/\(c.sessionID)/attendance"
             let json = ["Content-Type": "application/json"]
@@ -217,7 +217,7 @@ import Testing
     }
 
     @Test func aMistypedOrUnknownCertificateNumberIsNotFound() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let c = try await Self.zhongshanClass(server)
             let pass = try await c.trainer.post(
                 "/v1/exams", json: #"{"person_id":\#(c.personID),"taken_on":"2025-03-09","score":80}"#)
@@ -233,7 +233,7 @@ import Testing
     }
 
     @Test func examResultsForAClassAreImportedWholeOrNotAtAll() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let c = try await Self.zhongshanClass(server)
             let csv = ["Content-Type": "text/csv"]
             let bad =
@@ -268,7 +268,7 @@ import Testing
     }
 
     @Test func theTalentPoolFiltersAndExportsCSV() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let c = try await Self.zhongshanClass(server)
             _ = try await c.trainer.post(
                 "/v1/exams", json: #"{"person_id":\#(c.personID),"taken_on":"2025-03-09","score":80}"#)

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func anEnterpriseWhoseCQOLeftLongerAgoThanNDaysIsListed() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let id = try await Self.endedCQO(actors, endedOn: "2025-05-01")  // 60 days before today
             #expect(Self.ids(try await actors.regulator.get("/v1/appointments?vacant_over_days=30")) == [id])
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func aPendingFilingDoesNotFillThePostButANewRegistrationDoes() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let old = try await Self.endedCQO(actors, endedOn: "2025-05-01")
             let next = try await Lifecycle.file(
@@ -67,7 +67,7 @@ import Testing
     @Test func theGracePeriodIsConfiguration() async throws {
         var configuration = RegistryAPIConfiguration()
         configuration.vacancyGracePeriodDays = 90
-        try await withTestServer(api: configuration) { server in
+        try await withTestRouter(api: configuration) { server in
             let actors = try await Lifecycle.actors(server)
             _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
             let enterprise = try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func aChangeOfAppointmentsChangesTheEnterpriseETagAndPatchStillMatches() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             let before = try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")
             _ = try await Lifecycle.file(actors.company)
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func aListedEnterpriseShowsWhatItsOwnReadShows() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             try await server.seed([Enterprise.fixture(2, region: "442000100001")])
             _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func aDeregisteredEnterpriseHasNoVacancy() async throws {
-        try await withTestServer { server in
+        try await withTestRouter { server in
             let actors = try await Lifecycle.actors(server)
             _ = try await Self.endedCQO(actors, endedOn: "2025-05-01")
             let etag = try #require(try await actors.regulator.get("/v1/enterprises/\(Lifecycle.uscc)")[header: "etag"])

@@ -39,10 +39,7 @@ enum AppointmentFilters {
         }
         let page = Page(parameters, problems: &problems)
         query.limit = page.limit
-        if let after = page.after {
-            query.afterID = Int64(after)
-            if query.afterID == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
-        }
+        query.afterID = page.afterID(into: &problems)
         try problems.throwIfAny()
         if context.caller.role == .enterprise {
             guard let own = context.caller.uscc, query.uscc == nil || query.uscc == own else { return nil }

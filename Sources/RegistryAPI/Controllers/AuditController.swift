@@ -35,10 +35,7 @@ struct AuditController {
         }
         let page = Page(parameters, problems: &problems)
         query.limit = page.limit
-        if let after = page.after {
-            query.afterID = Int64(after)
-            if query.afterID == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
-        }
+        query.afterID = page.afterID(into: &problems)
         try problems.throwIfAny()
         context.caller.scope(&query)
         let entries = try services.storage.read { try $0.auditEntries(query) }

@@ -70,10 +70,7 @@ struct SupervisionController {
             } ?? nil
         let page = Page(parameters, problems: &problems)
         query.limit = page.limit
-        if let after = page.after {
-            query.afterID = Int64(after)
-            if query.afterID == nil { problems.add("cursor", "format", "cursor is not one this server gave out") }
-        }
+        query.afterID = page.afterID(into: &problems)
         try problems.throwIfAny()
         let records = try services.storage.read { try $0.supervisionActions(query) }
         let next = records.count == query.limit ? records.last.map { String($0.action.id) } : nil

@@ -57,12 +57,11 @@ struct TokenController {
         let parameters = context.request.queryParameters
         parameters.refuseUnknown(["limit", "cursor"], into: &problems)
         let page = Page(parameters, problems: &problems)
-        let after = page.after.map { Int64($0) }
-        if case .some(nil) = after { problems.add("cursor", "format", "cursor is not one this server gave out") }
+        let after = page.afterID(into: &problems)
         try problems.throwIfAny()
         let region = context.caller.region
         let tokens = try services.storage.read {
-            try $0.accessTokens(within: region, afterID: after ?? nil, limit: page.limit)
+            try $0.accessTokens(within: region, afterID: after, limit: page.limit)
         }
         let next = tokens.count == page.limit ? tokens.last.map { String($0.id) } : nil
         return Page.response(request: context.request, items: tokens.map { AccessTokenJSON.encode($0) }, nextKey: next)
