@@ -66,7 +66,10 @@ import Testing
         reports.limit = 500
         let filed = try database.registry.read { try $0.directReports(reports) }
         #expect(Set(filed.map(\.report.status)) == Set(DirectReportStatus.allCases))
-        #expect(filed.allSatisfy { $0.history.count == ($0.report.status == .open ? 1 : $0.report.status == .acknowledged ? 2 : 3) })
+        #expect(
+            filed.allSatisfy {
+                $0.history.count == ($0.report.status == .open ? 1 : $0.report.status == .acknowledged ? 2 : 3)
+            })
         #expect(try !database.registry.read { try $0.recognitions(RecognitionQuery()) }.isEmpty)
         // Every town the demo city uses has its name seeded by migration 0011.
         var roster = EnterpriseQuery(day: query.day)

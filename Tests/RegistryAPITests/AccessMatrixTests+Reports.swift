@@ -114,7 +114,9 @@ extension AccessMatrixTests {
         if ["open", "acknowledged", "both"].contains(what) {
             let filed = try await company.post("/v1/reports", json: newReport)
             made.report = try #require(filed.json["id"] as? Int, "\(filed.text)")
-            if what == "acknowledged" { _ = try await regulator.post("/v1/reports/\(made.report)/acknowledge", json: "{}") }
+            if what == "acknowledged" {
+                _ = try await regulator.post("/v1/reports/\(made.report)/acknowledge", json: "{}")
+            }
         }
         if ["recognition", "both"].contains(what) {
             let added = try await regulator.post(recognitionPath, json: newRecognition)

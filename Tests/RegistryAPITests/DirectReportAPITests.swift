@@ -57,9 +57,10 @@ import Testing
 
             let events = try await actors.regulator.get("/v1/events")
             let kinds = (events.json["data"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
-            #expect(kinds.filter { $0.hasPrefix("direct_report.") } == [
-                "direct_report.filed", "direct_report.acknowledged", "direct_report.closed",
-            ])
+            #expect(
+                kinds.filter { $0.hasPrefix("direct_report.") } == [
+                    "direct_report.filed", "direct_report.acknowledged", "direct_report.closed",
+                ])
             let audit = try await server.client("admin", region: "44")
             let entries = try await audit.get("/v1/audit-events?resource=direct_report/\(id)")
             #expect((entries.json["data"] as? [[String: Any]])?.count == 3, "\(entries.text)")
@@ -153,7 +154,9 @@ import Testing
             #expect(try await count("region=442000101") == 0)
             let first = try await actors.regulator.get("/v1/reports?limit=2")
             let next = try #require(first.json["next_cursor"] as? String)
-            #expect((try await actors.regulator.get("/v1/reports?limit=2&cursor=\(next)").json["data"] as? [Any])?.count == 1)
+            #expect(
+                (try await actors.regulator.get("/v1/reports?limit=2&cursor=\(next)").json["data"] as? [Any])?.count
+                    == 1)
             #expect(try await actors.regulator.get("/v1/reports?severity=urgent").status == 422)
         }
     }

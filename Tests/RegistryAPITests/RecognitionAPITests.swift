@@ -36,18 +36,21 @@ import Testing
                         + "|\($0["kind"] as? String ?? "")|\($0["level"] as? String ?? "")|\($0["year"] as? Int ?? 0)"
                 }
             }
-            #expect(try await keys(guangdong, "kind=demonstration_base") == [
-                "a|demonstration_base|provincial|2024", "b|demonstration_base|national|2024",
-            ])
-            #expect(try await keys(guangdong, "level=provincial") == [
-                "a|demonstration_base|provincial|2024", "s|exemplary_case|provincial|2024",
-            ])
+            #expect(
+                try await keys(guangdong, "kind=demonstration_base") == [
+                    "a|demonstration_base|provincial|2024", "b|demonstration_base|national|2024",
+                ])
+            #expect(
+                try await keys(guangdong, "level=provincial") == [
+                    "a|demonstration_base|provincial|2024", "s|exemplary_case|provincial|2024",
+                ])
             #expect(try await keys(guangdong, "year=2023") == ["a|exemplary_case|city|2023"])
             #expect(try await keys(guangdong, "region=4403") == ["s|exemplary_case|provincial|2024"])
             #expect(try await keys(zhongshan, "year=2024").count == 2)  // its own region only
-            #expect(try await keys(guangdong, "region=442000101&kind=demonstration_base") == [
-                "b|demonstration_base|national|2024"
-            ])
+            #expect(
+                try await keys(guangdong, "region=442000101&kind=demonstration_base") == [
+                    "b|demonstration_base|national|2024"
+                ])
             let company = try await server.client("enterprise", uscc: Self.a.uscc.value)
             #expect(try await keys(company, "").count == 2)
             let own = try await company.get("/v1/enterprises/\(Self.a.uscc.value)/recognitions")

@@ -42,7 +42,8 @@ import Testing
                 try await admin.send("PUT", "/v1/regions/4403", headers: json, body: Array(#"{"name":"x"}"#.utf8))
                     .status == 403)
             let wrongParent = Array(#"{"name":"x","parent_code":"4403"}"#.utf8)
-            #expect(try await admin.send("PUT", "/v1/regions/442000119", headers: json, body: wrongParent).status == 422)
+            #expect(
+                try await admin.send("PUT", "/v1/regions/442000119", headers: json, body: wrongParent).status == 422)
             let regulator = try await server.client("regulator", region: "4420")
             #expect(
                 try await regulator.send("PUT", "/v1/regions/442000120", headers: json, body: rename).status == 403)

@@ -8,7 +8,10 @@ import Testing
             ([], "no CQO filing"),
             ([Appointment.fixture(status: .submitted)], "submitted, not yet registered"),
             ([.fixture(status: .returned)], "returned, not yet registered"),
-            ([.fixture(registeredOn: "2024-02-01", endedOn: "2024-06-01", status: .dismissed)], "dismissed since 2024-06-01"),
+            (
+                [.fixture(registeredOn: "2024-02-01", endedOn: "2024-06-01", status: .dismissed)],
+                "dismissed since 2024-06-01"
+            ),
             ([.fixture(role: .safetyDirector, registeredOn: "2024-02-01")], "no CQO filing"),
         ] as [([Appointment], String)])
     func aRefusalNamesWhatIsMissing(appointments: [Appointment], reason: String) throws {
@@ -19,7 +22,8 @@ import Testing
 
     @Test func aRegisteredCQOMayFile() {
         let appointments = [Appointment.fixture(registeredOn: "2024-02-01")]
-        #expect(DirectReport.filingRefusal(uscc: .fixture(), appointments: appointments, today: date("2024-07-01")) == nil)
+        #expect(
+            DirectReport.filingRefusal(uscc: .fixture(), appointments: appointments, today: date("2024-07-01")) == nil)
     }
 
     @Test func closingNeedsANoteAndAcknowledgingDoesNot() throws {

@@ -15,7 +15,10 @@ import Testing
 
     @Test(arguments: [
         (Region.Draft(), ["name"], ["required"]),
-        (.init(name: String(repeating: "镇", count: 101), parentCode: "4403"), ["name", "parent_code"], ["length", "not_prefix"]),
+        (
+            .init(name: String(repeating: "镇", count: 101), parentCode: "4403"), ["name", "parent_code"],
+            ["length", "not_prefix"]
+        ),
         (.init(name: "x", parentCode: "442000100"), ["parent_code"], ["not_prefix"]),
         (.init(name: "x", parentCode: "44x"), ["parent_code"], ["format"]),
     ])

@@ -11,18 +11,21 @@ import Testing
     static let filedAt = Instant(utc: CivilDate(year: 2025, month: 6, day: 30) ?? CivilDate(daysSinceEpoch: 0), hour: 1)
 
     static func report(_ enterprise: Enterprise, _ severity: DirectReportSeverity = .high) -> DirectReport {
-        DirectReport(id: 0, uscc: enterprise.uscc, subject: "原料异常", body: "一批次不合格", severity: severity, filedAt: filedAt)
+        DirectReport(
+            id: 0, uscc: enterprise.uscc, subject: "原料异常", body: "一批次不合格", severity: severity, filedAt: filedAt)
     }
 
     @Test func aReportKeepsItsStepsAttachmentAndEnterprisesRegion() async throws {
         let database = try TemporaryDatabase.migrated()
         let enterprise = Enterprise.fixture(1, region: "442000100001")
         let content = Array("%PDF-1.7\n%%EOF\n".utf8)
-        let attachment = DirectReportAttachment(format: .pdf, size: content.count, sha256: String(repeating: "a", count: 64))
+        let attachment = DirectReportAttachment(
+            format: .pdf, size: content.count, sha256: String(repeating: "a", count: 64))
         let later = Self.filedAt.adding(milliseconds: 60_000)
         let record = try await database.registry.write { writer in
             _ = try writer.upsert([enterprise])
-            let filed = try writer.insert(Self.report(enterprise), filedBy: "token:1 (enterprise)", attachment: (attachment, content))
+            let filed = try writer.insert(
+                Self.report(enterprise), filedBy: "token:1 (enterprise)", attachment: (attachment, content))
             let (next, step) = try filed.applying(.acknowledge, at: later, by: "token:2 (regulator)", note: "已受理")
             try writer.save(next, transition: step)
             return try writer.directReport(id: filed.id)
@@ -60,7 +63,10 @@ import Testing
         #expect(try ids { $0.status = .closed } == [])
         #expect(try ids { $0.filedFrom = Self.filedAt.adding(milliseconds: 1) } == [])
         #expect(try ids { $0.filedBefore = Self.filedAt.adding(milliseconds: 1) } == [1, 2, 3])
-        #expect(try ids { $0.afterID = 1; $0.limit = 1 } == [2])
+        #expect(
+            try ids {
+                $0.afterID = 1; $0.limit = 1
+            } == [2])
     }
 
     @Test func aRowTheDomainCannotReadFailsLoudly() async throws {
@@ -71,15 +77,20 @@ import Testing
             _ = try writer.insert(Self.report(a), filedBy: "t", attachment: nil)
         }
         // A filed_at of the right width that is not an instant: the CHECK lets it through, decoding must not.
-        try await database.registry.pool.write { try $0.execute(sql: "UPDATE direct_report SET filed_at = 'xxxxxxxxxxxxxxxxxxxxxxxx'") }
-        #expect(throws: StoredRowError.self) { try database.registry.read { try $0.directReports(DirectReportQuery()) } }
+        try await database.registry.pool.write {
+            try $0.execute(sql: "UPDATE direct_report SET filed_at = 'xxxxxxxxxxxxxxxxxxxxxxxx'")
+        }
+        #expect(throws: StoredRowError.self) {
+            try database.registry.read { try $0.directReports(DirectReportQuery()) }
+        }
         #expect(throws: StoredRowError.self) { try database.registry.read { try $0.directReport(id: 1) } }
     }
 
     @Test func recognitionsAreStoredChangedAndRemoved() async throws {
         let database = try TemporaryDatabase.migrated()
         let a = Enterprise.fixture(1)
-        let recognition = Recognition(id: 0, uscc: a.uscc, kind: .demonstrationBase, level: .provincial, year: 2024, title: "示范基地")
+        let recognition = Recognition(
+            id: 0, uscc: a.uscc, kind: .demonstrationBase, level: .provincial, year: 2024, title: "示范基地")
         let stored = try await database.registry.write { writer -> Recognition in
             _ = try writer.upsert([a])
             let stored = try writer.insert(recognition, actor: "t", at: "2025-06-30T00:00:00.000Z")
@@ -98,7 +109,9 @@ import Testing
         query.year = 2024
         #expect(try database.registry.read { try $0.recognitions(query) }.count == 1)
         try await database.registry.write { try $0.deleteRecognition(id: stored.id) }
-        await #expect(throws: StoreError.notFound) { try await database.registry.write { try $0.deleteRecognition(id: stored.id) } }
+        await #expect(throws: StoreError.notFound) {
+            try await database.registry.write { try $0.deleteRecognition(id: stored.id) }
+        }
     }
 
     @Test func seededNamesMatchTheDemoCitysTownCodesAndRenamesRaiseTheVersion() async throws {
@@ -106,16 +119,19 @@ import Testing
         let names = try database.registry.read {
             try $0.regionNames(of: ["44", "4420", "442000001", "442000100", "442000117", "442000999"])
         }
-        #expect(names == [
-            "44": "广东省", "4420": "中山市", "442000001": "石岐街道", "442000100": "小榄镇", "442000117": "神湾镇",
-        ])
+        #expect(
+            names == [
+                "44": "广东省", "4420": "中山市", "442000001": "石岐街道", "442000100": "小榄镇", "442000117": "神湾镇",
+            ])
         let cities = try database.registry.read { try $0.regions(parent: try RegionCode("44"), after: nil, limit: 500) }
         #expect(cities.count == 21)
         let before = try database.registry.read { try $0.regionNamesVersion() }
         let ancestor = try database.registry.read { try $0.nearestNamedAncestor(of: try RegionCode("442000118001")) }
         #expect(ancestor?.value == "4420")
         let created = try await database.registry.write { writer in
-            try writer.save(Region(code: try RegionCode("442000100"), name: "小榄镇（新）", parentCode: try RegionCode("4420")), at: "2025-06-30T00:00:00.000Z")
+            try writer.save(
+                Region(code: try RegionCode("442000100"), name: "小榄镇（新）", parentCode: try RegionCode("4420")),
+                at: "2025-06-30T00:00:00.000Z")
         }
         #expect(created == false)
         #expect(try database.registry.read { try $0.regionNamesVersion() } == before + 1)

@@ -40,7 +40,8 @@ enum Operation: String, CaseIterable, Sendable {
         case .fileDirectReport: [.enterprise]
         case .listDirectReports, .readDirectReport: [.enterprise, .regulator]
         case .acknowledgeDirectReport, .closeDirectReport: [.regulator]
-        case .listRecognitions, .listEnterpriseRecognitions, .readRecognition: [.admin, .regulator, .enterprise, .trainer]
+        case .listRecognitions, .listEnterpriseRecognitions, .readRecognition:
+            [.admin, .regulator, .enterprise, .trainer]
         case .manageRecognitions: [.regulator]
         case .readRegions: [.admin, .regulator, .enterprise, .trainer, .viewer]
         case .manageRegions: [.admin]

@@ -40,8 +40,9 @@ struct DirectReportController {
         let request = context.request
         let stored = attachment
         return try await services.mutate(context, idempotent: true) { writer in
-            guard let enterprise = try writer.enterprise(uscc, on: context.today), caller.covers(
-                region: enterprise.enterprise.regionCode, uscc: uscc)
+            guard let enterprise = try writer.enterprise(uscc, on: context.today),
+                caller.covers(
+                    region: enterprise.enterprise.regionCode, uscc: uscc)
             else { throw Problem.notFound() }
             if let refusal = DirectReport.filingRefusal(
                 uscc: uscc, appointments: try writer.appointments(of: uscc), today: context.today)
@@ -83,9 +84,10 @@ struct DirectReportController {
 
     @Sendable func getDirectReportAttachment(_ context: RequestContext) async throws -> HTTPResponse {
         let record = try Self.record(context, services: services)
-        guard let (attachment, content) = try services.storage.read({
-            try $0.directReportAttachment(reportID: record.report.id)
-        })
+        guard
+            let (attachment, content) = try services.storage.read({
+                try $0.directReportAttachment(reportID: record.report.id)
+            })
         else { throw Problem.notFound("this report has no attachment") }
         let suffix = attachment.format == .jpeg ? "jpg" : attachment.format.rawValue
         return EntityTag.respond(

@@ -182,7 +182,8 @@ struct RecognitionController {
 
     private func page(_ context: RequestContext, _ query: RecognitionQuery) throws -> HTTPResponse {
         let records = try services.storage.read { try $0.recognitions(query) }
-        let next = query.limit > 0 && records.count == query.limit ? records.last.map { String($0.recognition.id) } : nil
+        let next =
+            query.limit > 0 && records.count == query.limit ? records.last.map { String($0.recognition.id) } : nil
         return Page.response(
             request: context.request, items: records.map { RecognitionJSON.document($0).body }, nextKey: next)
     }

@@ -58,7 +58,8 @@ struct RegionController {
             let current = try writer.region(code: code)
             if let current { try EntityTag.requireMatch(request, current: RegionJSON.document(current).etag) }
             let region = try Region.validated(
-                draft, code: code, defaultParent: try current?.region.parentCode ?? writer.nearestNamedAncestor(of: code))
+                draft, code: code,
+                defaultParent: try current?.region.parentCode ?? writer.nearestNamedAncestor(of: code))
             let created = try writer.save(region, at: context.now)
             guard let record = try writer.region(code: code) else { throw StoreError.notFound }
             let (body, etag) = RegionJSON.document(record)

@@ -30,7 +30,8 @@ enum CoverageCSV {
     ) -> [String] {
         [
             query.asOf.description, query.region.value, names[query.region.value] ?? "", query.metric.rawValue,
-            query.groupBy?.rawValue ?? "", group, name ?? "", String(figures.total), String(figures.covered), figures.ratioText() ?? "",
+            query.groupBy?.rawValue ?? "", group, name ?? "", String(figures.total), String(figures.covered),
+            figures.ratioText() ?? "",
             figures.target.map { String($0.id) } ?? "", figures.target?.ratio.description ?? "",
             figures.target?.deadline.description ?? "", figures.shortfall.map(String.init) ?? "",
             figures.met.map { String($0) } ?? "",
@@ -47,7 +48,8 @@ enum CoverageCSV {
         [worklistHeader]
             + enterprises.map { e in
                 [
-                    e.uscc.value, e.name, e.regionCode.value, names.nearest(e.regionCode.value) ?? "", e.sizeClass.rawValue, String(e.aboveScale),
+                    e.uscc.value, e.name, e.regionCode.value, names.nearest(e.regionCode.value) ?? "",
+                    e.sizeClass.rawValue, String(e.aboveScale),
                     e.industryCode.value, e.sector.rawValue, e.registeredOn?.description ?? "", day.description,
                 ]
             }

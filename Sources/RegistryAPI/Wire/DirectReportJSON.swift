@@ -23,7 +23,9 @@ enum DirectReportJSON {
             let encoded = nested.string("content_base64")
             nested.refuseUnread(readOnly: ["size", "sha256"])
             fields.absorb(nested)
-            if mediaType == nil { fields.problems.add(.required("attachment.content_type", "content_type is required")) }
+            if mediaType == nil {
+                fields.problems.add(.required("attachment.content_type", "content_type is required"))
+            }
             if let encoded {
                 if let data = Data(base64Encoded: encoded), !data.isEmpty {
                     attachment = (mediaType, Array(data))

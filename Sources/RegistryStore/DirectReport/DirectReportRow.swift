@@ -21,7 +21,9 @@ struct DirectReportRow: FetchableRecord {
 
     init(row: Row) throws {
         let id: Int64 = row[Columns.id]
-        func fail(_ column: Columns) -> StoredRowError { StoredRowError(row: "direct_report \(id)", column: column.rawValue) }
+        func fail(_ column: Columns) -> StoredRowError {
+            StoredRowError(row: "direct_report \(id)", column: column.rawValue)
+        }
         func instant(_ column: Columns) throws -> Instant? {
             guard let text: String = row[column] else { return nil }
             guard let instant = Instant(rfc3339: text) else { throw fail(column) }
@@ -70,6 +72,7 @@ struct DirectReportTransitionRow: FetchableRecord {
             from = status
         }
         reportID = row[Columns.reportID]
-        transition = DirectReportTransition(at: at, actor: row[Columns.actor], from: from, to: to, note: row[Columns.note])
+        transition = DirectReportTransition(
+            at: at, actor: row[Columns.actor], from: from, to: to, note: row[Columns.note])
     }
 }
