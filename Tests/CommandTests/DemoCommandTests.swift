@@ -71,7 +71,7 @@ import Testing
                 $0.history.count == ($0.report.status == .open ? 1 : $0.report.status == .acknowledged ? 2 : 3)
             })
         #expect(try !database.registry.read { try $0.recognitions(RecognitionQuery()) }.isEmpty)
-        // Every town the demo city uses has its name seeded by migration 0011.
+        // Every town the demo city uses has its name seeded by migration 0010.
         var roster = EnterpriseQuery(day: query.day)
         roster.limit = 500
         let codes = Set(try database.registry.read { try $0.enterprises(roster) }.map(\.enterprise.regionCode.value))

@@ -3,7 +3,7 @@ import RegistryDomain
 import RegistryTesting
 import Testing
 
-/// Region names: seeded by migration 0011, kept by admins, shown beside codes in coverage answers and exports.
+/// Region names: seeded by migration 0010, kept by admins, shown beside codes in coverage answers and exports.
 @Suite struct RegionAPITests {
     @Test func guangdongsCitiesAndZhongshansTownsAreNamed() async throws {
         try await withTestServer { server in

@@ -3,7 +3,7 @@ import RegistryDomain
 
 /// Names of division codes (区划代码 / 镇街), shown beside the codes in coverage answers, worklists, exports and the
 /// dashboard. Seeded with Guangdong's 21 prefecture-level cities and Zhongshan's towns and subdistricts (migration
-/// 0011); a code without a name still works everywhere.
+/// 0010); a code without a name still works everywhere.
 ///
 /// - `GET /v1/regions[?parent=]`  listRegions    anyone with a token; all named regions, or those under `parent`
 /// - `GET /v1/regions/{code}`     getRegion      anyone with a token; ETag
