@@ -22,7 +22,7 @@ struct DirectReportRow: FetchableRecord {
     init(row: Row) throws {
         let id: Int64 = row[Columns.id]
         func fail(_ column: Columns) -> StoredRowError {
-            StoredRowError(row: "direct_report \(id)", column: column.rawValue)
+            StoredRowError(table: "direct_report \(id)", column: column.rawValue)
         }
         func instant(_ column: Columns) throws -> Instant? {
             guard let text: String = row[column] else { return nil }
@@ -62,7 +62,7 @@ struct DirectReportTransitionRow: FetchableRecord {
     init(row: Row) throws {
         let id: Int64 = row[Columns.id]
         func fail(_ column: Columns) -> StoredRowError {
-            StoredRowError(row: "direct_report_transition \(id)", column: column.rawValue)
+            StoredRowError(table: "direct_report_transition \(id)", column: column.rawValue)
         }
         guard let at = Instant(rfc3339: row[Columns.at] as String) else { throw fail(.at) }
         guard let to = DirectReportStatus(rawValue: row[Columns.to]) else { throw fail(.to) }

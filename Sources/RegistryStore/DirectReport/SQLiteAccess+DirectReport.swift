@@ -64,7 +64,7 @@ extension SQLiteAccess {
                 arguments: [reportID])
         else { return nil }
         guard let format = DocumentFormat(mediaType: row[0] as String) else {
-            throw StoredRowError(row: "direct_report_attachment \(reportID)", column: "content_type")
+            throw StoredRowError(table: "direct_report_attachment \(reportID)", column: "content_type")
         }
         let content: Data = row[3]
         return (DirectReportAttachment(format: format, size: row[1], sha256: row[2]), Array(content))

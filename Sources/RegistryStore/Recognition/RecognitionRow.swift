@@ -14,7 +14,7 @@ struct RecognitionRow: FetchableRecord {
     init(row: Row) throws {
         let id: Int64 = row[Columns.id]
         func fail(_ column: Columns) -> StoredRowError {
-            StoredRowError(row: "recognition \(id)", column: column.rawValue)
+            StoredRowError(table: "recognition \(id)", column: column.rawValue)
         }
         guard let uscc = try? USCC(row[Columns.uscc] as String) else { throw fail(.uscc) }
         guard let kind = RecognitionKind(rawValue: row[Columns.kind]) else { throw fail(.kind) }

@@ -16,7 +16,7 @@ struct RegionRow: FetchableRecord {
     init(row: Row) throws {
         let text: String = row[Columns.code]
         func fail(_ column: Columns) -> StoredRowError {
-            StoredRowError(row: "region \(text)", column: column.rawValue)
+            StoredRowError(table: "region \(text)", column: column.rawValue)
         }
         guard let code = try? RegionCode(text) else { throw fail(.code) }
         var parent: RegionCode?
