@@ -7,7 +7,7 @@ import RegistryStore
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry, CQO filings in every status over 2021–2025, and training, exams and certificates in every state."
+            "Fill a database with a synthetic city: Zhongshan's towns, enterprises of every size and industry, CQO filings in every status over 2021–2025, training, exams and certificates in every state, direct reports in every status and a few recognitions."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -26,10 +26,12 @@ struct Demo: AsyncParsableCommand {
         let today = RegistryClock.system.today
         let appointments = try await city.fileAppointments(for: roster, in: registry, today: today)
         let (sessions, exams, certificates) = try await city.recordTraining(in: registry, today: today)
+        let (reports, recognitions) = try await city.fileReportsAndRecognitions(
+            for: roster, in: registry, today: today)
         Log.stderr(
             "demo city: \(roster.count) enterprises (\(created) new) in \(DemoCity.towns.count) towns of Zhongshan, "
                 + "\(appointments) appointments filed, \(sessions) training sessions, \(exams) exams, "
-                + "\(certificates) certificates")
+                + "\(certificates) certificates, \(reports) direct reports, \(recognitions) recognitions")
         try registry.close()
     }
 }

@@ -62,5 +62,20 @@ import Testing
         let sessions = try database.registry.read { try $0.trainingSessions(TrainingSessionQuery()) }
         #expect(sessions.count > 5)
         #expect(sessions.allSatisfy { $0.attendees > 0 })
+        var reports = DirectReportQuery()
+        reports.limit = 500
+        let filed = try database.registry.read { try $0.directReports(reports) }
+        #expect(Set(filed.map(\.report.status)) == Set(DirectReportStatus.allCases))
+        #expect(
+            filed.allSatisfy {
+                $0.history.count == ($0.report.status == .open ? 1 : $0.report.status == .acknowledged ? 2 : 3)
+            })
+        #expect(try !database.registry.read { try $0.recognitions(RecognitionQuery()) }.isEmpty)
+        // Every town the demo city uses has its name seeded by migration 0010.
+        var roster = EnterpriseQuery(day: query.day)
+        roster.limit = 500
+        let codes = Set(try database.registry.read { try $0.enterprises(roster) }.map(\.enterprise.regionCode.value))
+        let names = try database.registry.read { try $0.regionNames(of: codes.sorted()) }
+        #expect(codes.count == 24 && Set(names.keys) == codes, "\(codes.subtracting(names.keys).sorted())")
     }
 }

@@ -143,7 +143,7 @@ import Testing
             #expect(points.compactMap { ($0["total"] as? [String: Any])?["covered"] as? Int } == [0, 0, 2, 2, 2])
             let csv = try await viewer.get("/v1/coverage?group_by=size_class&format=csv")
             #expect(csv[header: "content-type"] == "text/csv; charset=utf-8")
-            #expect(csv.text.contains("2025-06-30,4420,appointment,size_class,small,4,2,0.5,"))
+            #expect(csv.text.contains("2025-06-30,4420,中山市,appointment,size_class,small,,4,2,0.5,"))
             let regulator = try await server.client("regulator", region: "4420")
             let worklist = try await regulator.get("/v1/coverage/worklist?format=csv")
             #expect(worklist.text.split(separator: "\r\n").count == 3)  // header + 2 uncovered

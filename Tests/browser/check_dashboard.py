@@ -14,6 +14,7 @@ class Figures(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.checks, self.stack, self.errors_text, self.ready, self.in_errors = [], [], "", False, False
+        self.names, self.name_item = {}, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -21,6 +22,9 @@ class Figures(html.parser.HTMLParser):
             self.ready = True
         if a.get("id") == "errors":
             self.in_errors = True
+        if "data-name" in a:
+            self.name_item = a["data-name"]
+            self.names[self.name_item] = ""
         if "data-check" in a:
             item = {"check": a["data-check"], "value": a.get("data-value"), "text": ""}
             self.checks.append(item)
@@ -28,12 +32,16 @@ class Figures(html.parser.HTMLParser):
                 self.stack.append((tag, item))
 
     def handle_endtag(self, tag):
+        if tag == "span":
+            self.name_item = None
         if self.stack and self.stack[-1][0] == tag:
             self.stack.pop()
         if tag == "pre":
             self.in_errors = False
 
     def handle_data(self, data):
+        if self.name_item is not None:
+            self.names[self.name_item] += data
         for _, item in self.stack:
             item["text"] += data
         if self.in_errors:
@@ -100,6 +108,13 @@ def main():
     missing = sorted(set(expected) - seen)
     if missing:
         failures.append("figures of the API not on screen: " + ", ".join(missing[:10]))
+    # Region names (GET /v1/regions): every town the API names is shown by that name beside its code.
+    named = {g["key"]: g["name"] for g in town["groups"] if g.get("name")}
+    if not named:
+        failures.append("the API named no town of the by-town answer")
+    for key, name in named.items():
+        if page.names.get(key) != name:
+            failures.append(f"town {key}: screen name {page.names.get(key)!r}, API {name!r}")
     shortfalls = [g for g in size["groups"] if g["shortfall"]]
     dom = open(args.dom, encoding="utf-8").read()
     for g in shortfalls:
@@ -109,7 +124,7 @@ def main():
         print("dashboard check FAILED:\n- " + "\n- ".join(failures), file=sys.stderr)
         sys.exit(1)
     print(f"dashboard check: {len(page.checks)} figures on screen equal the API's; "
-          f"{len(shortfalls)} shortfall texts; no errors")
+          f"{len(named)} town names; {len(shortfalls)} shortfall texts; no errors")
 
 
 if __name__ == "__main__":

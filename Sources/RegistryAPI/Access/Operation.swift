@@ -13,6 +13,9 @@ enum Operation: String, CaseIterable, Sendable {
     case readCoverageTargets, manageCoverageTargets, readCoverage, readCoverageWorklist
     case createTrainingSession, listTrainingSessions, readTrainingSession, replaceAttendance
     case recordExam, importExams, renewCertificate, listTalentPool
+    case fileDirectReport, listDirectReports, readDirectReport, acknowledgeDirectReport, closeDirectReport
+    case listRecognitions, listEnterpriseRecognitions, readRecognition, manageRecognitions
+    case readRegions, manageRegions
 
     /// The roles that may attempt the operation (scope is checked per object afterwards).
     var allowedRoles: Set<AccessRole> {
@@ -33,6 +36,15 @@ enum Operation: String, CaseIterable, Sendable {
             .importExams, .renewCertificate:
             [.trainer, .regulator]
         case .listTalentPool: [.admin, .regulator, .enterprise, .trainer]
+        // API.md: "an enterprise with a registered CQO" files; "that enterprise (its own), regulator" read.
+        case .fileDirectReport: [.enterprise]
+        case .listDirectReports, .readDirectReport: [.enterprise, .regulator]
+        case .acknowledgeDirectReport, .closeDirectReport: [.regulator]
+        case .listRecognitions, .listEnterpriseRecognitions, .readRecognition:
+            [.admin, .regulator, .enterprise, .trainer]
+        case .manageRecognitions: [.regulator]
+        case .readRegions: [.admin, .regulator, .enterprise, .trainer, .viewer]
+        case .manageRegions: [.admin]
         }
     }
 }

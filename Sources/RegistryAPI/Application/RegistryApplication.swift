@@ -36,6 +36,10 @@ package enum RegistryApplication {
         CoverageTargetController(services: services).register(&routes)
         CoverageController(services: services).register(&routes)
         DashboardController(services: services).register(&routes)
+        DirectReportController(services: services).register(&routes)
+        DirectReportActionController(services: services).register(&routes)
+        RecognitionController(services: services).register(&routes)
+        RegionController(services: services).register(&routes)
         return RegistryResponder(router: routes.router, metrics: metrics, changes: services.changes)
     }
 }

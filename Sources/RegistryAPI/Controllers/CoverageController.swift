@@ -30,13 +30,14 @@ struct CoverageController {
             let reports = zip([query.asOf], tally.points).map { date, point in
                 CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
             }
+            let names = try RegionNames.load(for: query, reports, from: reader)
             guard parameters.format == .json else {
-                let rows = CoverageCSV.reportRows(reports)
+                let rows = CoverageCSV.reportRows(reports, names: names)
                 let table = parameters.format.table(
                     rows, sheet: "coverage", numericColumns: CoverageCSV.reportNumericColumns)
                 return (table, tally.version)
             }
-            return (CoverageJSON.report(reports[0]), tally.version)
+            return (CoverageJSON.report(reports[0], names: names), tally.version)
         }
     }
 
@@ -60,13 +61,14 @@ struct CoverageController {
             let reports = zip(ends, tally.points).map { date, point in
                 CoverageReport.assembled(query.asOf(date), groups: point.groups, total: point.total, targets: targets)
             }
+            let names = try RegionNames.load(for: query, reports, from: reader)
             guard parameters.format == .json else {
-                let rows = CoverageCSV.reportRows(reports)
+                let rows = CoverageCSV.reportRows(reports, names: names)
                 let table = parameters.format.table(
                     rows, sheet: "trend", numericColumns: CoverageCSV.reportNumericColumns)
                 return (table, tally.version)
             }
-            return (CoverageJSON.trend(query, reports), tally.version)
+            return (CoverageJSON.trend(query, reports, names: names), tally.version)
         }
     }
 
@@ -82,9 +84,12 @@ struct CoverageController {
         let query = parameters.query
         if parameters.format != .json {
             // The whole worklist, for a spreadsheet.
-            let enterprises = try services.storage.read { try $0.uncoveredEnterprises(query, after: nil, limit: .max) }
+            let (enterprises, names) = try services.storage.read { reader in
+                let enterprises = try reader.uncoveredEnterprises(query, after: nil, limit: .max)
+                return (enterprises, try RegionNames.load(for: enterprises, from: reader))
+            }
             let body = parameters.format.table(
-                CoverageCSV.worklistRows(enterprises, day: query.asOf), sheet: "worklist")
+                CoverageCSV.worklistRows(enterprises, day: query.asOf, names: names), sheet: "worklist")
             let name = "worklist-\(query.region)-\(query.asOf).\(parameters.format.rawValue)"
             return EntityTag.respond(
                 to: context.request, body: body, contentType: parameters.format.mediaType,
@@ -98,16 +103,19 @@ struct CoverageController {
         return Page.response(request: context.request, items: items, nextKey: next)
     }
 
-    /// Reads the data version; answers 304 when the client's tag is current, else counts with `make` in the same
-    /// snapshot. `make` returns the body and the data version it reflects (older than the snapshot's while the
+    /// Reads the data version (and the version of region names, which answers show); answers 304 when the client's
+    /// tag is current, else counts with `make` in the same snapshot. `make` returns the body and the data version it reflects (older than the snapshot's while the
     /// index is being rebuilt), from which the 200's tag is made.
     func respond(
         _ context: RequestContext, _ parameters: CoverageParameters, canonical: String,
         _ make: (any RegistryReader) throws -> (body: [UInt8], version: Int64)
     ) throws -> HTTPResponse {
         let condition = context.request.headers["If-None-Match"]
-        func tag(_ version: Int64) -> String { EntityTag.of(Array("coverage|\(version)|\(canonical)".utf8)) }
         let (etag, body) = try services.storage.read { reader -> (String, [UInt8]?) in
+            let names = try reader.regionNamesVersion()
+            func tag(_ version: Int64) -> String {
+                EntityTag.of(Array("coverage|\(version)|\(names)|\(canonical)".utf8))
+            }
             let current = tag(try reader.coverageDataVersion())
             if let condition, EntityTag.listMatches(condition, current, weak: true) { return (current, nil) }
             let made = try make(reader)

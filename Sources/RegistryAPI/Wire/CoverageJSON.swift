@@ -5,18 +5,22 @@ import RegistryDomain
 /// groups: [{key, total, covered, ratio, target: {id, ratio, deadline} | null, shortfall, met}], total}`.
 /// `ratio` is covered / total rounded half up to four decimals (null when total is 0); `shortfall` and `met`
 /// are null without a target. A trend is `{region, metric, group_by, population, points: [{as_of, groups, total}]}`.
+/// `region_name` names the queried region, and with `group_by=region` each group has a `name` (null when the code
+/// has none; `RegionNames`).
 enum CoverageJSON {
-    /// Members in sorted order: `as_of`, `group_by`, `groups`, `metric`, `population`, `region`, `total`.
-    static func report(_ report: CoverageReport) -> [UInt8] {
+    /// Members in sorted order: `as_of`, `group_by`, `groups`, `metric`, `population`, `region`, `region_name`,
+    /// `total`.
+    static func report(_ report: CoverageReport, names: RegionNames = .none) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.member("as_of", report.query.asOf.description)
         groupBy(&json, report.query)
-        groups(&json, report)
+        groups(&json, report, names)
         json.member("metric", report.query.metric.rawValue)
         json.key("population")
         population(&json, report.query.population)
         json.member("region", report.query.region.value)
+        json.member("region_name", orNull: names[report.query.region.value])
         json.key("total")
         var targets = TargetTexts()
         figures(&json, report.total, withKey: false, &targets)
@@ -24,8 +28,8 @@ enum CoverageJSON {
         return json.bytes
     }
 
-    /// Members in sorted order: `group_by`, `metric`, `points`, `population`, `region`.
-    static func trend(_ query: CoverageQuery, _ reports: [CoverageReport]) -> [UInt8] {
+    /// Members in sorted order: `group_by`, `metric`, `points`, `population`, `region`, `region_name`.
+    static func trend(_ query: CoverageQuery, _ reports: [CoverageReport], names: RegionNames = .none) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         groupBy(&json, query)
@@ -35,7 +39,7 @@ enum CoverageJSON {
         for report in reports {
             json.beginObject()
             json.member("as_of", report.query.asOf.description)
-            groups(&json, report)
+            groups(&json, report, names)
             json.key("total")
             var targets = TargetTexts()
             figures(&json, report.total, withKey: false, &targets)
@@ -45,6 +49,7 @@ enum CoverageJSON {
         json.key("population")
         population(&json, query.population)
         json.member("region", query.region.value)
+        json.member("region_name", orNull: names[query.region.value])
         json.endObject()
         return json.bytes
     }
@@ -54,11 +59,11 @@ enum CoverageJSON {
         if let groupBy = query.groupBy { json.string(groupBy.rawValue) } else { json.null() }
     }
 
-    static func groups(_ json: inout JSONWriter, _ report: CoverageReport) {
+    static func groups(_ json: inout JSONWriter, _ report: CoverageReport, _ names: RegionNames) {
         json.key("groups")
         json.beginArray()
         var targets = TargetTexts()
-        for group in report.groups { figures(&json, group, withKey: true, &targets) }
+        for group in report.groups { figures(&json, group, withKey: true, &targets, names: names) }
         json.endArray()
     }
 
@@ -78,7 +83,8 @@ enum CoverageJSON {
     }
 
     static func figures(
-        _ json: inout JSONWriter, _ figures: CoverageFigures, withKey: Bool, _ targets: inout TargetTexts
+        _ json: inout JSONWriter, _ figures: CoverageFigures, withKey: Bool, _ targets: inout TargetTexts,
+        names: RegionNames = .none
     ) {
         json.beginObject()
         json.member("covered", figures.covered)
@@ -88,6 +94,7 @@ enum CoverageJSON {
         }
         json.key("met")
         if let met = figures.met { json.raw(String(met)) } else { json.null() }
+        if withKey, names.groups { json.member("name", orNull: figures.key.flatMap { names[$0] }) }
         json.key("ratio")
         if let ratio = figures.ratioText() { json.raw(ratio) } else { json.null() }
         json.key("shortfall")

@@ -31,11 +31,13 @@ public protocol RegistrySnapshot: Sendable {
 /// Every question the registry asks of its storage.
 public protocol RegistryReader:
     EnterpriseReader, AccessTokenReader, AuditReader, IdempotencyReader, AppointmentReader, ChangeFeedReader,
-    AppointmentDocumentReader, SupervisionActionReader, CoverageReader, CoverageTargetReader, TrainingReader
+    AppointmentDocumentReader, SupervisionActionReader, CoverageReader, CoverageTargetReader, TrainingReader,
+    DirectReportReader, RecognitionReader, RegionReader
 {}
 
 /// Every change the registry makes to its storage; only valid inside `RegistryStorage.write`.
 public protocol RegistryWriter:
     RegistryReader, EnterpriseWriter, AccessTokenWriter, AuditWriter, IdempotencyWriter, AppointmentWriter,
-    ChangeFeedWriter, AppointmentDocumentWriter, SupervisionActionWriter, CoverageTargetWriter, TrainingWriter
+    ChangeFeedWriter, AppointmentDocumentWriter, SupervisionActionWriter, CoverageTargetWriter, TrainingWriter,
+    DirectReportWriter, RecognitionWriter, RegionWriter
 {}
