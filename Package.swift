@@ -44,7 +44,6 @@ let package = Package(
             dependencies: [
                 "RegistryDomain", "CryptoSupport", "CLinux",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings,
             plugins: ["EmbedFiles"]),
@@ -64,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "cqo-registry",
             dependencies: [
-                "RegistryAPI", "RegistryStore", "RegistryDomain", "HTTPServer", "CryptoSupport",
+                "RegistryAPI", "RegistryStore", "RegistryDomain", "HTTPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -60,10 +60,13 @@ struct Serve: AsyncParsableCommand {
     )
     var handlers: String = Environment.value("CQO_HANDLERS") ?? "loop"
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
-    var logLevel: String = Environment.value("CQO_LOG_LEVEL") ?? "info"
+    var logLevel: Logger.Level = Environment.value("CQO_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
+        if let level = Environment.value("CQO_LOG_LEVEL"), Logger.Level(rawValue: level) == nil {
+            throw ValidationError("unknown CQO_LOG_LEVEL \(level)")
+        }
         guard rateLimitPerToken > 0, rateLimitPerAddress > 0 else { throw ValidationError("rate limits are positive") }
         guard (0...3_650).contains(vacancyGraceDays) else { throw ValidationError("--vacancy-grace-days is 0 to 3650") }
         guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes is positive") }
@@ -73,7 +76,6 @@ struct Serve: AsyncParsableCommand {
         }
         guard (0...10_000).contains(renewalHours) else { throw ValidationError("--renewal-hours is 0 to 10000") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
         guard handlerExecution != nil else { throw ValidationError("--handlers is threads, pool or loop") }
     }
 
@@ -104,7 +106,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         var configuredLogger = Logger(label: "cqo-registry")
-        configuredLogger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        configuredLogger.logLevel = logLevel
         let logger = configuredLogger
         var storage = SQLiteRegistry.Configuration()
         // A full rebuild of the coverage index (after a large import) runs off the event loops; requests meanwhile
@@ -166,3 +168,7 @@ final class ShutdownSignals: @unchecked Sendable {
 #if canImport(Glibc)
     import Glibc
 #endif
+
+/// `--log-level trace|debug|info|notice|warning|error|critical`: parsed by the argument parser, which lists the
+/// choices in `--help` and refuses any other word.
+extension Logger.Level: @retroactive ExpressibleByArgument {}
