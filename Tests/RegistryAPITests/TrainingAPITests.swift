@@ -1,4 +1,5 @@
 import Foundation
+import RegistryAPI
 import RegistryDomain
 import RegistryTesting
 import Testing
@@ -229,6 +230,21 @@ import Testing
             var generator = SystemRandomNumberGenerator()
             let unknown = try #require(CertificateNumber.random(year: 2025, using: &generator))
             #expect(try await server.anonymous.get("/v1/certificates/\(unknown)").status == 404)
+        }
+    }
+
+    /// Public verification needs no token but counts against the per-address limit, so numbers cannot be tried at
+    /// speed.
+    @Test func publicVerificationCountsAgainstThePerAddressLimit() async throws {
+        var api = RegistryAPIConfiguration()
+        api.rateLimitPerAddress = 3
+        api.rateLimitClock = { 1_000 }  // stopped: the bucket never refills during the test
+        try await withTestRouter(api: api) { server in
+            var statuses: [Int] = []
+            for _ in 0..<4 {
+                statuses.append(try await server.anonymous.get("/v1/certificates/CQO-2025-000001").status)
+            }
+            #expect(statuses == [404, 404, 404, 429])
         }
     }
 
