@@ -98,6 +98,8 @@ let package = Package(
             dependencies: ["RegistryAPI", "RegistryTesting", "RegistryDomain", "HTTPServer", "CryptoSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CommandTests", dependencies: ["cqo-registry", "RegistryTesting"], swiftSettings: swiftSettings),
+            name: "CommandTests",
+            dependencies: ["cqo-registry", "RegistryTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -61,11 +61,16 @@ struct Serve: AsyncParsableCommand {
     var handlers: String = Environment.value("CQO_HANDLERS") ?? "loop"
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
     var logLevel: Logger.Level = Environment.value("CQO_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+    @Option(help: "Log format: text (for people) or json (one object a line) (env CQO_LOG_FORMAT).")
+    var logFormat: LogFormat = Environment.value("CQO_LOG_FORMAT").flatMap(LogFormat.init(rawValue:)) ?? .text
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port is 0 to 65535") }
         if let level = Environment.value("CQO_LOG_LEVEL"), Logger.Level(rawValue: level) == nil {
             throw ValidationError("unknown CQO_LOG_LEVEL \(level)")
+        }
+        if let format = Environment.value("CQO_LOG_FORMAT"), LogFormat(rawValue: format) == nil {
+            throw ValidationError("unknown CQO_LOG_FORMAT \(format): text or json")
         }
         guard rateLimitPerToken > 0, rateLimitPerAddress > 0 else { throw ValidationError("rate limits are positive") }
         guard (0...3_650).contains(vacancyGraceDays) else { throw ValidationError("--vacancy-grace-days is 0 to 3650") }
@@ -105,9 +110,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuredLogger = Logger(label: "cqo-registry")
-        configuredLogger.logLevel = logLevel
-        let logger = configuredLogger
+        let logger = logFormat.logger(label: "cqo-registry", level: logLevel)
         var storage = SQLiteRegistry.Configuration()
         // A full rebuild of the coverage index (after a large import) runs off the event loops; requests meanwhile
         // answer from the previous version.
