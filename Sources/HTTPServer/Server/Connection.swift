@@ -32,6 +32,9 @@ final class Connection {
     var canWrite = true
     /// The client sent FIN.
     var readClosed = false
+    /// epoll reported the FIN (`EPOLLRDHUP`): read on to the end even after a short read, since no new edge
+    /// will come for it.
+    var hangUpSignalled = false
     /// Close once the output is written (an error response, `Connection: close`, shutdown).
     var closeWhenFlushed = false
     /// The head of the request whose body is arriving.

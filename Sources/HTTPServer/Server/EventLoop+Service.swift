@@ -71,7 +71,10 @@ extension EventLoop {
                 if connection.phase == .idle { connection.enter(.head, at: now) }
                 connection.decoder.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
                 // A short read drained the socket; a new arrival raises a new edge. TLS may hold decrypted bytes.
-                if count < readBuffer.count && !connection.transport.isSecure { connection.canRead = false }
+                // After a hang-up, read on to the end of the stream: its edge has already been reported.
+                if count < readBuffer.count && !connection.transport.isSecure && !connection.hangUpSignalled {
+                    connection.canRead = false
+                }
             case .wouldBlock:
                 connection.canRead = false
             case .closed:

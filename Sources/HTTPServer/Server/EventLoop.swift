@@ -96,6 +96,7 @@ final class EventLoop: @unchecked Sendable {
                     if !event.events.isDisjoint(with: [.readable, .readHangUp, .hangUp, .error]) {
                         connection.canRead = true
                     }
+                    if !event.events.isDisjoint(with: [.readHangUp, .hangUp]) { connection.hangUpSignalled = true }
                     if event.events.contains(.writable) {
                         connection.canWrite = true
                         // A TLS read may have stopped for want of room to write handshake bytes (and vice versa).
