@@ -23,6 +23,8 @@ final class ServerContext: Sendable {
     let bodyGracePeriod: UInt64
     let idleTimeout: UInt64
     let writeTimeout: UInt64
+    /// The timeouts each connection's state machine enforces.
+    let timeouts: ConnectionStateMachine.Timeouts
     /// How often a loop looks at its connections' deadlines.
     let scanInterval: UInt64
 
@@ -40,6 +42,9 @@ final class ServerContext: Sendable {
         bodyGracePeriod = configuration.bodyGracePeriod.nanoseconds
         idleTimeout = configuration.idleTimeout.nanoseconds
         writeTimeout = configuration.writeTimeout.nanoseconds
+        timeouts = ConnectionStateMachine.Timeouts(
+            head: headTimeout, bodyGracePeriod: bodyGracePeriod, bodyMinimumRate: configuration.bodyMinimumRate,
+            idle: idleTimeout, write: writeTimeout)
         let shortest = [headTimeout, bodyGracePeriod, idleTimeout, writeTimeout].min() ?? 1_000_000_000
         scanInterval = min(max(shortest / 8, 5_000_000), 500_000_000)
     }
