@@ -82,10 +82,8 @@ import Testing
     func bytesAndShutdownSeenTogetherCloseAtOnce(_ partial: String) async throws {
         let started = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        var config = Self.patientConfiguration()
-        config.handlerExecution = .eventLoop
         try await withServer(
-            config,
+            Self.patientConfiguration(),
             respond: { request in
                 if request.target == "/hold" {
                     started.signal()

@@ -96,14 +96,9 @@ extension EventLoop {
                 head: head, body: body, connection: connection.id, remoteAddress: connection.remoteAddress,
                 isSecure: connection.transport.isSecure, mailbox: mailbox)
             let context = self.context
-            switch context.configuration.handlerExecution {
-            case .cooperativePool:
-                Task { await RequestTask.run(input, context: context) }
-            case .handlerThreads:
-                Task(executorPreference: context.handlers) { await RequestTask.run(input, context: context) }
-            case .eventLoop:
-                Task(executorPreference: self) { await RequestTask.run(input, context: context) }
-            }
+            // The handler runs on this loop's thread: it joins the local run queue and starts before the loop
+            // sleeps again; what it awaits resumes here through the mailbox.
+            Task(executorPreference: self) { await RequestTask.run(input, context: context) }
         }
     }
 

@@ -35,7 +35,7 @@ final class EventLoop: @unchecked Sendable {
     var stopped = false
     let readBuffer: UnsafeMutableRawBufferPointer
     var messages: [LoopMessage] = []
-    /// Handler jobs to run on this thread (`HandlerExecution.eventLoop`), and the batch being run.
+    /// Handler jobs to run on this thread, and the batch being run.
     var localJobs: [UnownedJob] = []
     var runningJobs: [UnownedJob] = []
     /// The loop thread's pthread_t, for `isLoopThread`.

@@ -15,8 +15,6 @@ final class ServerContext: Sendable {
     /// Set when shutdown begins: responses then carry `Connection: close`.
     let draining = Atomic<Bool>(false)
     let tls: TLSContext?
-    /// Where handlers run with `HandlerExecution.handlerThreads`.
-    let handlers: HandlerPool?
 
     // Timeouts in nanoseconds, converted once.
     let headTimeout: UInt64
@@ -28,11 +26,7 @@ final class ServerContext: Sendable {
     /// How often a loop looks at its connections' deadlines.
     let scanInterval: UInt64
 
-    init(
-        configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?,
-        handlers: HandlerPool?
-    ) {
-        self.handlers = handlers
+    init(configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
