@@ -25,7 +25,7 @@ package enum HTTPParseError: Error, Sendable, Equatable {
     case headerSectionTooLarge
     /// More header (or trailer) fields than the configured limit.
     case tooManyHeaders
-    /// An HTTP/1.1 request without `Host`, or with several (RFC 9112 §3.2).
+    /// An HTTP/1.1 request without `Host`, with several, or with one that is not `host[:port]` (RFC 9112 §3.2).
     case invalidHost
     /// Both `Transfer-Encoding` and `Content-Length` (RFC 9112 §6.1).
     case conflictingFraming

@@ -18,7 +18,7 @@ enum HeadParser {
             lineStart = lineEnd + 2
         }
         let framing = try fields.framing(minorVersion: line.minorVersion, limits: limits)
-        // RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host; more than one is refused in any version.
+        // RFC 9112 §3.2: an HTTP/1.1 request has exactly one valid Host; more than one is refused in any version.
         if fields.hostCount > 1 || (line.minorVersion == 1 && fields.hostCount == 0) { throw .invalidHost }
         let keepAlive =
             line.minorVersion == 1 ? !fields.connectionClose : fields.connectionKeepAlive && !fields.connectionClose
@@ -42,6 +42,8 @@ struct FieldSummary {
         switch field.name.count {
         case 4 where ByteClass.equalsLowercased(field.name, "host"):
             hostCount += 1
+            // RFC 9112 §3.2: a Host that is not a valid authority is answered 400, like a missing one.
+            guard HostSyntax.isValid(field.value) else { throw .invalidHost }
         case 6 where ByteClass.equalsLowercased(field.name, "expect"):
             expectsContinue = expectsContinue || field.valueString.lowercased() == "100-continue"
         case 10 where ByteClass.equalsLowercased(field.name, "connection"):

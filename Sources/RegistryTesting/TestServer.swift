@@ -63,9 +63,6 @@ package func withTestServer<T: Sendable>(
     var configuration = serverConfiguration ?? Server.Configuration(host: "127.0.0.1", port: 0)
     configuration.port = 0
     configuration.workerCount = 1
-    // As `serve` runs: handlers on the event loop, never on Swift's global pool, which CPU-heavy tests elsewhere in
-    // this process share.
-    configuration.handlerExecution = .eventLoop
     let server = Server(configuration: configuration, responder: responder, logger: logger)
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {

@@ -54,11 +54,6 @@ struct Serve: AsyncParsableCommand {
     var tlsKeyFlag: String?
     var tlsCert: String? { tlsCertFlag ?? Environment.value("CQO_TLS_CERT") }
     var tlsKey: String? { tlsKeyFlag ?? Environment.value("CQO_TLS_KEY") }
-    @Option(
-        help:
-            "Where handlers run: loop (on the event loop that read the request: no thread hop, the default), pool (Swift's global pool) or threads (dedicated threads) (env CQO_HANDLERS)."
-    )
-    var handlers: String = Environment.value("CQO_HANDLERS") ?? "loop"
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CQO_LOG_LEVEL).")
     var logLevel: Logger.Level = Environment.value("CQO_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
     @Option(help: "Log format: text (for people) or json (one object a line) (env CQO_LOG_FORMAT).")
@@ -81,16 +76,6 @@ struct Serve: AsyncParsableCommand {
         }
         guard (0...10_000).contains(renewalHours) else { throw ValidationError("--renewal-hours is 0 to 10000") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
-        guard handlerExecution != nil else { throw ValidationError("--handlers is threads, pool or loop") }
-    }
-
-    var handlerExecution: Server.HandlerExecution? {
-        switch handlers {
-        case "threads": .handlerThreads
-        case "pool": .cooperativePool
-        case "loop": .eventLoop
-        default: nil
-        }
     }
 
     var serverConfiguration: Server.Configuration {
@@ -102,7 +87,6 @@ struct Serve: AsyncParsableCommand {
         configuration.maxConnections = maxConnections
         configuration.maxBodySize = maxBody
         configuration.workerCount = workers
-        configuration.handlerExecution = handlerExecution ?? .eventLoop
         if let tlsCert, let tlsKey {
             configuration.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey)
         }

@@ -56,6 +56,12 @@ struct Rejection: Sendable, CustomTestStringConvertible {
         .init(name: "bare LF ends a field", request: "GET / HTTP/1.1\r\n\(host)X: a\n\r\n", error: .invalidLineEnding),
         .init(name: "missing Host on 1.1", request: "GET / HTTP/1.1\r\n\r\n", error: .invalidHost),
         .init(name: "two Hosts", request: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", error: .invalidHost),
+        .init(name: "space in Host", request: "GET / HTTP/1.1\r\nHost: a b\r\n\r\n", error: .invalidHost),
+        .init(name: "letter in Host port", request: "GET / HTTP/1.1\r\nHost: a:8o\r\n\r\n", error: .invalidHost),
+        .init(name: "userinfo in Host", request: "GET / HTTP/1.1\r\nHost: u@a\r\n\r\n", error: .invalidHost),
+        .init(name: "unclosed IPv6 Host", request: "GET / HTTP/1.1\r\nHost: [::1\r\n\r\n", error: .invalidHost),
+        .init(name: "bad escape in Host", request: "GET / HTTP/1.1\r\nHost: a%g1\r\n\r\n", error: .invalidHost),
+        .init(name: "bad Host on 1.0", request: "GET / HTTP/1.0\r\nHost: a/b\r\n\r\n", error: .invalidHost),
     ]
 
     static let framing: [Rejection] = [

@@ -1,16 +1,10 @@
 import HTTPServer
 import Testing
 
-/// Every way of running handlers serves the same protocol: pipelining in order, suspending handlers, streams.
+/// Handlers run on their event loop: pipelining stays in order, handlers suspend and resume, streams flow.
 @Suite struct HandlerExecutionTests {
-    static let modes: [Server.HandlerExecution] = [.cooperativePool, .handlerThreads, .eventLoop]
-
-    @Test(arguments: modes)
-    func pipelinedRequestsWithSuspendingHandlersAreAnsweredInOrder(_ mode: Server.HandlerExecution) async throws {
-        let config = testConfiguration {
-            $0.handlerExecution = mode
-            $0.handlerThreadCount = 3
-        }
+    @Test func pipelinedRequestsWithSuspendingHandlersAreAnsweredInOrder() async throws {
+        let config = testConfiguration()
         let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { request in
             // Suspend and resume from another task, as an async database call would.
             let value = await Task.detached { request.path }.value
@@ -25,9 +19,8 @@ import Testing
         }
     }
 
-    @Test(arguments: modes)
-    func streamedBodyWorks(_ mode: Server.HandlerExecution) async throws {
-        let config = testConfiguration { $0.handlerExecution = mode }
+    @Test func streamedBodyWorks() async throws {
+        let config = testConfiguration()
         let respond: @Sendable (HTTPRequest) async -> HTTPResponse = { _ in
             HTTPResponse(
                 status: .ok,
@@ -46,12 +39,8 @@ import Testing
         }
     }
 
-    @Test(arguments: modes)
-    func manyConnectionsAtOnceAreServed(_ mode: Server.HandlerExecution) async throws {
-        let config = testConfiguration {
-            $0.handlerExecution = mode
-            $0.workerCount = 2
-        }
+    @Test func manyConnectionsAtOnceAreServed() async throws {
+        let config = testConfiguration { $0.workerCount = 2 }
         try await withServer(config) { _, port in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<20 {

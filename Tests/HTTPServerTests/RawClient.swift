@@ -156,6 +156,9 @@ final class RawClient: @unchecked Sendable {
         }
     }
 
+    /// Shuts down the client's write side (sends FIN); the client can still read.
+    func shutdownWrite() { _ = Glibc.shutdown(fd, Int32(SHUT_WR)) }
+
     /// Bytes received and not yet parsed.
     var unread: [UInt8] { buffer }
 }

@@ -3,8 +3,7 @@
 //   GET /healthz                  {"status":"ok"}
 //   GET /v1/enterprises/{uscc}    one row + its active appointment from the peers' SQLite file, read with a
 //                                 synchronous GRDB `pool.read` (the registry's pattern), JSONEncoder like the peers
-// usage: server-bench [PORT] [DB]      BENCH_LOG=info turns the access log on; BENCH_WORKERS=N sets the loops;
-//        BENCH_EXEC=pool|threads|loop chooses Server.Configuration.handlerExecution.
+// usage: server-bench [PORT] [DB]      BENCH_LOG=info turns the access log on; BENCH_WORKERS=N sets the loops.
 import Foundation
 import GRDB
 import HTTPServer
@@ -93,12 +92,6 @@ enum ServerBench {
 
         var configuration = Server.Configuration(host: "127.0.0.1", port: port)
         if let workers = environment["BENCH_WORKERS"].flatMap(Int.init) { configuration.workerCount = workers }
-        switch environment["BENCH_EXEC"] {
-        case "loop": configuration.handlerExecution = .eventLoop
-        case "threads": configuration.handlerExecution = .handlerThreads
-        case "pool": configuration.handlerExecution = .cooperativePool
-        default: break
-        }
         let server = Server(configuration: configuration, responder: router, logger: logger)
         try await server.run()
     }

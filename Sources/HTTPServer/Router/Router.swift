@@ -3,8 +3,10 @@ import Logging
 /// Finds the handler for a request by method and path pattern, and turns thrown errors into problems.
 ///
 /// Patterns are literal segments and `{name}` parameters: `/v1/enterprises/{uscc}`. Matching is on the request's
-/// decoded segments, so `%2F` or `..` inside a segment can never reach another route. A path that matches with
-/// another method answers 405 with `Allow`; `OPTIONS` answers 204 with `Allow`; `HEAD` runs the `GET` handler
+/// decoded segments, so `%2F` or `..` inside a segment can never reach another route. When several patterns match
+/// a path, the most specific one serves it: at the first segment where they differ, a literal beats a parameter
+/// (`/items/export` beats `/items/{id}` whatever the order of registration). A path whose most specific pattern
+/// has no route for the method answers 405 with `Allow` (that pattern's methods); `OPTIONS` answers 204 with it; `HEAD` runs the `GET` handler
 /// (the server sends no body for it). Any error that is not `ProblemConvertible` becomes a bare 500 whose body
 /// carries only the request id; the error itself goes to the log.
 package struct Router: HTTPResponder {
@@ -14,6 +16,8 @@ package struct Router: HTTPResponder {
         let method: HTTPMethod
         let pattern: [PatternSegment]
         let handler: Handler
+        /// Which segments are literals; of two patterns matching one path, the greater serves it.
+        let specificity: [Bool]
     }
 
     private enum PatternSegment: Sendable, Equatable {
@@ -26,13 +30,18 @@ package struct Router: HTTPResponder {
 
     package init(logger: Logger) { self.logger = logger }
 
-    /// Adds a route. Later routes never shadow earlier ones: the first match wins.
+    /// Adds a route. Of the patterns matching a path, the most specific serves it; among equally specific ones
+    /// (the same pattern registered twice for one method), the first wins.
     package mutating func on(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
         let segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part -> PatternSegment in
             if part.hasPrefix("{") && part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
             return .literal(String(part))
         }
-        routes.append(Route(method: method, pattern: segments, handler: handler))
+        let specificity = segments.map { segment in
+            if case .literal = segment { return true }
+            return false
+        }
+        routes.append(Route(method: method, pattern: segments, handler: handler, specificity: specificity))
     }
 
     /// Every registered (method, pattern) pair, for checking the routes against the OpenAPI contract.
@@ -50,15 +59,22 @@ package struct Router: HTTPResponder {
 
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
         let segments = request.pathSegments.count == 1 && request.pathSegments[0].isEmpty ? [] : request.pathSegments
-        var allowed: [HTTPMethod] = []
         let wanted = request.method == .head ? HTTPMethod.get : request.method
+        // The routes of the most specific pattern matching the path: only they may serve it or be offered.
+        var best: [(route: Route, parameters: [(String, String)])] = []
         for route in routes {
             guard let parameters = match(route.pattern, segments) else { continue }
-            if route.method == wanted {
-                return await run(route.handler, request, RouteParameters(parameters))
+            if let current = best.first?.route.specificity {
+                if Self.isMoreSpecific(current, than: route.specificity) { continue }
+                if Self.isMoreSpecific(route.specificity, than: current) { best.removeAll() }
             }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
+            best.append((route, parameters))
         }
+        if let served = best.first(where: { $0.route.method == wanted }) {
+            return await run(served.route.handler, request, RouteParameters(served.parameters))
+        }
+        var allowed: [HTTPMethod] = []
+        for candidate in best where !allowed.contains(candidate.route.method) { allowed.append(candidate.route.method) }
         guard !allowed.isEmpty else {
             return Problem(.notFound, detail: "no resource at this path").response(requestID: request.requestID)
         }
@@ -71,6 +87,14 @@ package struct Router: HTTPResponder {
         return Problem(
             .methodNotAllowed, detail: "\(request.method) is not allowed here", headers: ["Allow": allow]
         ).response(requestID: request.requestID)
+    }
+
+    /// True when, at the first segment where they differ, `left` has a literal and `right` a parameter.
+    private static func isMoreSpecific(_ left: [Bool], than right: [Bool]) -> Bool {
+        for (leftIsLiteral, rightIsLiteral) in zip(left, right) where leftIsLiteral != rightIsLiteral {
+            return leftIsLiteral
+        }
+        return false
     }
 
     private func match(_ pattern: [PatternSegment], _ segments: [String]) -> [(String, String)]? {

@@ -69,7 +69,8 @@ extension EventLoop {
             return
         }
         connections[id] = Connection(
-            id: id, transport: transport, remoteAddress: address.host, limits: context.limits, now: now)
+            id: id, transport: transport, remoteAddress: address.host, limits: context.limits,
+            timeouts: context.timeouts, now: now)
     }
 
     /// Out of descriptors: drop one pending connection using the reserve, so the listener does not spin.

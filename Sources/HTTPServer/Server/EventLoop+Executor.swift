@@ -3,7 +3,7 @@
 #endif
 
 extension EventLoop: TaskExecutor {
-    /// Runs handler tasks on the loop's own thread (`HandlerExecution.eventLoop`): a job enqueued from the loop
+    /// Runs handler tasks on the loop's own thread: a job enqueued from the loop
     /// joins its local run queue; one enqueued from another thread (a resumption) arrives through the mailbox.
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)

@@ -3,41 +3,40 @@ import Logging
 import Sockets
 
 extension EventLoop {
-    /// Moves a connection forward as far as it can go without blocking: write what is queued, then parse
-    /// buffered bytes, then read more. Requests on one connection are handled one at a time, in order.
+    /// Moves a connection forward as far as it can go without blocking: performs the steps its state machine
+    /// asks for (write, decode, read, half-close, discard, close) and reports each outcome back to it.
     func service(_ connection: Connection) {
         while true {
-            if !connection.output.isEmpty {
-                guard connection.canWrite, flush(connection) else { return }
-            }
-            if connection.phase == .lingering {
-                discardInput(connection)
-                return
-            }
-            if connection.closeWhenFlushed && connection.phase != .handling {
-                beginLingering(connection)
-                continue
-            }
-            if connection.phase == .handling { return }
-            do {
-                if let event = try connection.decoder.next() {
-                    handle(event, on: connection)
-                    continue
+            switch connection.state.nextStep(now: now) {
+            case .write:
+                guard flush(connection) else { return }
+            case .decode:
+                do {
+                    if let event = try connection.decoder.next() {
+                        handle(event, on: connection)
+                    } else {
+                        connection.state.needsMoreBytes()
+                    }
+                } catch {
+                    refuse(connection, error)
                 }
-            } catch {
-                refuse(connection, error)
-                continue
-            }
-            if connection.readClosed {
+            case .read:
+                guard read(connection) else { return }
+            case .halfClose:
+                connection.transport.tls?.shutdown()
+                connection.transport.socket.shutdownWrite()
+            case .discardInput:
+                discardInput(connection)
+            case .close:
                 close(connection)
                 return
+            case .wait:
+                return
             }
-            guard connection.canRead else { return }
-            guard read(connection) else { return }
         }
     }
 
-    /// Writes queued output. False when the connection was closed or must wait for room.
+    /// Writes queued output. False when the connection was closed.
     private func flush(_ connection: Connection) -> Bool {
         let before = connection.output.pendingBytes
         let done: Bool
@@ -53,14 +52,11 @@ extension EventLoop {
             for waiter in waiters { waiter.resume() }
         }
         if done {
-            connection.writeStalledSince = 0
-            return true
+            connection.state.writeFinished()
+        } else {
+            connection.state.writeBlocked(progressed: connection.output.pendingBytes < before, now: now)
         }
-        connection.canWrite = false
-        if connection.writeStalledSince == 0 || connection.output.pendingBytes < before {
-            connection.writeStalledSince = now
-        }
-        return false
+        return true
     }
 
     /// Reads once into the loop's buffer. False when the connection was closed.
@@ -68,15 +64,12 @@ extension EventLoop {
         do {
             switch try connection.transport.read(into: readBuffer) {
             case .bytes(let count):
-                if connection.phase == .idle { connection.enter(.head, at: now) }
                 connection.decoder.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
-                // A short read drained the socket; a new arrival raises a new edge. TLS may hold decrypted bytes.
-                if count < readBuffer.count && !connection.transport.isSecure { connection.canRead = false }
+                connection.state.bytesRead(count, filledBuffer: count == readBuffer.count, now: now)
             case .wouldBlock:
-                connection.canRead = false
+                connection.state.readWouldBlock()
             case .closed:
-                connection.canRead = false
-                connection.readClosed = true
+                connection.state.readEnded()
             }
             return true
         } catch {
@@ -90,27 +83,22 @@ extension EventLoop {
         case .head(let head):
             connection.pendingHead = head
             guard head.framing != .none else { return }
-            connection.enter(.body, at: now)
+            connection.state.headDecoded(hasBody: true, now: now)
             // RFC 9110 §10.1.1: answer 100 Continue before reading a body the client is holding back.
             if head.expectsContinue, head.minorVersion == 1, connection.decoder.bufferedByteCount == 0 {
-                connection.output.append(ResponseEncoder.continueResponse)
+                connection.queue(ResponseEncoder.continueResponse)
             }
         case .end(let body):
             guard let head = connection.pendingHead else { return }
             connection.pendingHead = nil
-            connection.enter(.handling, at: now)
+            guard connection.state.requestDecoded(now: now) == .dispatch else { return }
             let input = RequestTask.Input(
                 head: head, body: body, connection: connection.id, remoteAddress: connection.remoteAddress,
                 isSecure: connection.transport.isSecure, mailbox: mailbox)
             let context = self.context
-            switch context.configuration.handlerExecution {
-            case .cooperativePool:
-                Task { await RequestTask.run(input, context: context) }
-            case .handlerThreads:
-                Task(executorPreference: context.handlers) { await RequestTask.run(input, context: context) }
-            case .eventLoop:
-                Task(executorPreference: self) { await RequestTask.run(input, context: context) }
-            }
+            // The handler runs on this loop's thread: it joins the local run queue and starts before the loop
+            // sleeps again; what it awaits resumes here through the mailbox.
+            Task(executorPreference: self) { await RequestTask.run(input, context: context) }
         }
     }
 
@@ -128,37 +116,28 @@ extension EventLoop {
         let encoded = ResponseWriter.encode(response, for: request, close: true, context: context)
         connection.output.append(encoded.head)
         connection.output.append(encoded.body)
-        connection.closeWhenFlushed = true
+        connection.state.refused(now: now)
         connection.pendingHead = nil
-        connection.enter(.idle, at: now)
         AccessLog.recordRefusal(
             status: status.code, bytes: encoded.head.count + encoded.body.count, requestID: requestID,
             logger: context.logger)
     }
 
-    /// RFC 9112 §9.6: after the last response, half-close and read until the client closes (or a short while),
-    /// so that unread request bytes do not make the kernel reset the connection before the client has read it.
-    private func beginLingering(_ connection: Connection) {
-        connection.closeWhenFlushed = false
-        connection.transport.tls?.shutdown()
-        connection.transport.socket.shutdownWrite()
-        connection.enter(.lingering, at: now)
-    }
-
+    /// Lingering (RFC 9112 §9.6): the last response is written and the write side shut down; read and drop
+    /// until the client closes, so that unread request bytes do not make the kernel reset the connection
+    /// before the client has read the response.
     private func discardInput(_ connection: Connection) {
-        while connection.canRead {
+        while true {
             do {
                 switch try connection.transport.socket.read(into: readBuffer) {
                 case .bytes: continue
-                case .wouldBlock: connection.canRead = false
-                case .closed:
-                    close(connection)
-                    return
+                case .wouldBlock: connection.state.readWouldBlock()
+                case .closed: connection.state.readEnded()
                 }
             } catch {
-                close(connection)
-                return
+                connection.state.readEnded()
             }
+            return
         }
     }
 

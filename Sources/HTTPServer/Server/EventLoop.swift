@@ -35,7 +35,7 @@ final class EventLoop: @unchecked Sendable {
     var stopped = false
     let readBuffer: UnsafeMutableRawBufferPointer
     var messages: [LoopMessage] = []
-    /// Handler jobs to run on this thread (`HandlerExecution.eventLoop`), and the batch being run.
+    /// Handler jobs to run on this thread, and the batch being run.
     var localJobs: [UnownedJob] = []
     var runningJobs: [UnownedJob] = []
     /// The loop thread's pthread_t, for `isLoopThread`.
@@ -93,14 +93,10 @@ final class EventLoop: @unchecked Sendable {
                 case EventLoop.listenerToken: acceptConnections()
                 default:
                     guard let connection = connections[event.token] else { continue }
-                    if !event.events.isDisjoint(with: [.readable, .readHangUp, .hangUp, .error]) {
-                        connection.canRead = true
-                    }
-                    if event.events.contains(.writable) {
-                        connection.canWrite = true
-                        // A TLS read may have stopped for want of room to write handshake bytes (and vice versa).
-                        if connection.transport.isSecure { connection.canRead = true }
-                    }
+                    connection.state.readiness(
+                        readable: !event.events.isDisjoint(with: [.readable, .error]),
+                        writable: event.events.contains(.writable),
+                        hangUp: !event.events.isDisjoint(with: [.readHangUp, .hangUp]))
                     service(connection)
                 }
             }
@@ -127,12 +123,12 @@ final class EventLoop: @unchecked Sendable {
                     flushed?.resume(throwing: ConnectionClosedError())
                     continue
                 }
-                connection.output.append(bytes)
-                connection.output.append(body)
+                connection.queue(bytes)
+                connection.queue(body)
                 if let flushed { connection.flushWaiters.append(flushed) }
                 if last {
-                    if close || draining { connection.closeWhenFlushed = true }
-                    connection.enter(connection.decoder.bufferedByteCount > 0 ? .head : .idle, at: now)
+                    connection.state.responseFinished(
+                        close: close || draining, moreBuffered: connection.decoder.bufferedByteCount > 0, now: now)
                 }
                 service(connection)
             case .drain(let deadline):
@@ -151,7 +147,7 @@ final class EventLoop: @unchecked Sendable {
         draining = true
         drainDeadline = deadline
         poller.deregister(listener.fileDescriptor)  // harmless if already gone
-        for connection in Array(connections.values) where connection.isIdle { close(connection) }
+        for connection in Array(connections.values) where connection.state.shutdownRequested() { close(connection) }
     }
 
     /// Closes everything left and tells the server this loop is done.

@@ -10,7 +10,7 @@ enum LoopMessage: Sendable {
         flushed: CheckedContinuation<Void, any Error>?)
     /// Stop accepting; close idle connections; cut the rest at `deadline` (monotonic ns).
     case drain(deadline: UInt64)
-    /// A handler task's job to run on the loop thread (`HandlerExecution.eventLoop`).
+    /// A handler task's job to run on the loop thread.
     case run(UnownedJob)
     /// A connection another loop accepted, for this loop to serve (round-robin balance).
     case adopt(Socket, SocketAddress)

@@ -27,7 +27,7 @@ extension HTTPParseError {
         case .obsoleteLineFolding: "obsolete line folding is not accepted"
         case .headerSectionTooLarge: "header section too large"
         case .tooManyHeaders: "too many header fields"
-        case .invalidHost: "exactly one Host header is required"
+        case .invalidHost: "exactly one Host header with a valid host[:port] is required"
         case .conflictingFraming: "Transfer-Encoding and Content-Length together"
         case .invalidContentLength: "invalid Content-Length"
         case .invalidTransferEncoding: "Transfer-Encoding must end with chunked"

@@ -3,7 +3,8 @@ import Logging
 import Sockets
 import Synchronization
 
-/// The part of a request that runs off the event loop: the handler, response encoding, the access log.
+/// The part of a request that runs as a task (on the loop's executor): the handler, response encoding, the
+/// access log.
 enum RequestTask {
     /// Everything the loop hands over with a complete request.
     struct Input: Sendable {

@@ -45,10 +45,6 @@ extension Server {
 
         /// Event loop threads; 0 means one per core. The default is 0.
         package var workerCount: Int = 0
-        /// Where handlers run. The default is `.cooperativePool`.
-        package var handlerExecution: HandlerExecution = .cooperativePool
-        /// Threads for `HandlerExecution.handlerThreads`; 0 means two per core. The default is 0.
-        package var handlerThreadCount: Int = 0
         /// Serve HTTPS with these files; nil serves plain HTTP. The default is nil.
         package var tls: TLSConfiguration? = nil
         /// Smallest body worth compressing with gzip; 0 turns compression off. The default is 1 KiB.
@@ -73,26 +69,10 @@ extension Server {
             return limits
         }
 
-        /// The number of handler threads to run.
-        var effectiveHandlerThreadCount: Int {
-            handlerThreadCount > 0 ? handlerThreadCount : max(2, 2 * SystemInfo.activeProcessorCount)
-        }
-
         /// The number of event loops to run.
         var effectiveWorkerCount: Int {
             workerCount > 0 ? workerCount : max(1, SystemInfo.activeProcessorCount)
         }
-    }
-
-    /// Where request handlers run.
-    package enum HandlerExecution: Sendable {
-        /// Swift's global concurrent executor: one task per request, off the event loops.
-        case cooperativePool
-        /// A dedicated pool of `handlerThreadCount` OS threads, where blocking handlers hold no pool thread.
-        case handlerThreads
-        /// The event loop thread that read the request (as SwiftNIO does): no thread hop at all, but a handler
-        /// that blocks holds up every connection of its loop.
-        case eventLoop
     }
 
     /// Certificate and private key for HTTPS, both PEM files. TLS 1.2 and 1.3 only.

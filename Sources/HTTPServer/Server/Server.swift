@@ -7,8 +7,10 @@ import Synchronization
 ///
 /// How it works: `workerCount` event-loop threads (one per core) share the listening socket (`EPOLLEXCLUSIVE`)
 /// and own their connections, which are non-blocking and edge-triggered. A loop reads, decodes with
-/// `HTTP1.RequestDecoder`, enforces limits and timeouts, and hands each complete request to a handler task
-/// (`Configuration.handlerExecution`); requests of one connection are handled one at a time, in order.
+/// `HTTP1.RequestDecoder`, enforces limits and timeouts (each connection's `ConnectionStateMachine` decides what
+/// happens next), and hands each complete request to a handler task that runs on that same loop thread (no thread
+/// hop, as SwiftNIO's event loops run handlers; blocking work goes to `BlockingWork`). Requests of one connection
+/// are handled one at a time, in order.
 /// Responses come back through the loop's mailbox (a mutex-protected queue, plus an eventfd write only when the
 /// loop sleeps) and leave in one `sendmsg`. An idle connection costs well under 1 KiB of heap and no thread.
 ///
@@ -60,8 +62,6 @@ package final class Server: Sendable {
         let listener: Socket
         let loops: [EventLoop]
         let allExited = OneShotSignal()
-        var handlers: HandlerPool?
-        defer { handlers?.stop() }  // after the drain: in-flight handlers finish on their threads
         do {
             let tls = try configuration.tls.map { configuration throws(ServerError) in
                 try TLSContext(configuration: configuration)
@@ -69,11 +69,7 @@ package final class Server: Sendable {
             listener = try Socket.listen(
                 host: configuration.host, port: configuration.port, backlog: Int32(clamping: configuration.backlog))
             let port = try listener.localAddress().port
-            if configuration.handlerExecution == .handlerThreads {
-                handlers = try HandlerPool(threads: configuration.effectiveHandlerThreadCount)
-            }
-            let context = ServerContext(
-                configuration: configuration, responder: responder, logger: logger, tls: tls, handlers: handlers)
+            let context = ServerContext(configuration: configuration, responder: responder, logger: logger, tls: tls)
             let remaining = Atomic<Int>(configuration.effectiveWorkerCount)
             loops = try (0..<configuration.effectiveWorkerCount).map { index in
                 try EventLoop(name: "http-loop-\(index)", listener: listener, context: context) {

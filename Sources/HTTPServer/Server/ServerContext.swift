@@ -15,22 +15,18 @@ final class ServerContext: Sendable {
     /// Set when shutdown begins: responses then carry `Connection: close`.
     let draining = Atomic<Bool>(false)
     let tls: TLSContext?
-    /// Where handlers run with `HandlerExecution.handlerThreads`.
-    let handlers: HandlerPool?
 
     // Timeouts in nanoseconds, converted once.
     let headTimeout: UInt64
     let bodyGracePeriod: UInt64
     let idleTimeout: UInt64
     let writeTimeout: UInt64
+    /// The timeouts each connection's state machine enforces.
+    let timeouts: ConnectionStateMachine.Timeouts
     /// How often a loop looks at its connections' deadlines.
     let scanInterval: UInt64
 
-    init(
-        configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?,
-        handlers: HandlerPool?
-    ) {
-        self.handlers = handlers
+    init(configuration: Server.Configuration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
@@ -40,6 +36,9 @@ final class ServerContext: Sendable {
         bodyGracePeriod = configuration.bodyGracePeriod.nanoseconds
         idleTimeout = configuration.idleTimeout.nanoseconds
         writeTimeout = configuration.writeTimeout.nanoseconds
+        timeouts = ConnectionStateMachine.Timeouts(
+            head: headTimeout, bodyGracePeriod: bodyGracePeriod, bodyMinimumRate: configuration.bodyMinimumRate,
+            idle: idleTimeout, write: writeTimeout)
         let shortest = [headTimeout, bodyGracePeriod, idleTimeout, writeTimeout].min() ?? 1_000_000_000
         scanInterval = min(max(shortest / 8, 5_000_000), 500_000_000)
     }
