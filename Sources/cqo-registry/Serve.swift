@@ -96,12 +96,12 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = logFormat.logger(label: "cqo-registry", level: logLevel)
         var storage = SQLiteRegistry.Configuration()
-        // A full rebuild of the coverage index (after a large import) runs off the event loops; requests meanwhile
-        // answer from the previous version.
-        storage.coverageRebuildRunner = { job in DispatchQueue.global().async(execute: job) }
+        // A full rebuild of the coverage index (after a large import) runs as blocking work, off the event loops;
+        // requests meanwhile answer from the previous version.
+        storage.coverageRebuildRunner = { job in BlockingWork.submit(job) }
         let registry = try database.open(configuration: storage)
         // Load the coverage index now, off the request path, so the first dashboard does not wait for it.
-        DispatchQueue.global().async { try? registry.warmCoverageIndex() }
+        BlockingWork.submit { try? registry.warmCoverageIndex() }
         var api = RegistryAPIConfiguration()
         api.rateLimitPerToken = rateLimitPerToken
         api.rateLimitPerAddress = rateLimitPerAddress

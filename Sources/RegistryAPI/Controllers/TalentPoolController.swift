@@ -51,13 +51,19 @@ struct TalentPoolController {
         if csv {
             query.afterPersonID = nil
             query.limit = 1_000
-            let members = try services.storage.read { reader in
-                var all: [TalentPoolMember] = []
-                while true {
-                    let page = try reader.talentPool(query)
-                    all += page
-                    guard page.count == query.limit, let last = page.last else { return all }
-                    query.afterPersonID = last.certificate.personID
+            let whole = query
+            let storage = services.storage
+            // The whole pool is read in one snapshot, as blocking work off the event loop.
+            let members = try await OffLoop.run {
+                try storage.read { reader in
+                    var all: [TalentPoolMember] = []
+                    var page = whole
+                    while true {
+                        let members = try reader.talentPool(page)
+                        all += members
+                        guard members.count == page.limit, let last = members.last else { return all }
+                        page.afterPersonID = last.certificate.personID
+                    }
                 }
             }
             let body = TalentPoolJSON.csv(members, caller: caller)

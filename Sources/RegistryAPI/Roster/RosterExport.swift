@@ -48,7 +48,9 @@ enum RosterExport {
             page.limit = pageSize
             page.after = nil
             while true {
-                let records = try snapshot.read { try $0.enterprises(page) }
+                // Each page is read as blocking work: the loop serves its other connections meanwhile.
+                let next = page
+                let records = try await OffLoop.run { try snapshot.read { try $0.enterprises(next) } }
                 if !records.isEmpty { try await writer.write(Array(records.map(line).joined().utf8)) }
                 guard records.count == pageSize, let last = records.last else { return }
                 page.after = last.enterprise.uscc.value
