@@ -41,7 +41,8 @@ extension AccessMatrixTests {
             }, fresh: "submitted"),
         Route(
             name: "GET document", method: "GET", path: "/v1/appointments/APPOINTMENT/documents/decision",
-            expected: inScope, fresh: "documented"),
+            // Documents carry ID numbers whole: never trainers.
+            expected: inScope.merging([.trainer: 403]) { $1 }, fresh: "documented"),
         Route(
             name: "POST supervision action", method: "POST", path: "/v1/appointments/APPOINTMENT/supervision-actions",
             body: #"{"kind":"interview","reason":"约谈","occurred_on":"2025-06-30"}"#,

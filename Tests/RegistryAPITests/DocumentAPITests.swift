@@ -39,8 +39,14 @@ import Testing
             #expect(etag == uploaded[header: "etag"])
             #expect(try await actors.regulator.get(path, headers: ["If-None-Match": etag]).status == 304)
             let trainer = try await server.client("trainer")
-            #expect(try await trainer.get(path).status == 200)
+            #expect(try await trainer.get(path).status == 403, "documents carry ID numbers whole: never trainers")
             #expect(try await actors.regulator.get("/v1/appointments/\(id)/documents/commitment").status == 404)
+            // The regulator's download (the 304 revealed nothing) is a personal-data read; the company's own is not.
+            #expect(try await actors.company.get(path).status == 200)
+            let admin = try await server.client("admin", region: "44")
+            let reads = try await admin.get("/v1/audit-events?action=person.read_personal_data")
+            let paths = ((reads.json["data"] as? [[String: Any]]) ?? []).compactMap { $0["resource"] as? String }
+            #expect(paths.count == 1, "one download by the regulator: \(paths)")
             #expect(try await actors.regulator.get("/v1/appointments/\(id)/documents/contract").status == 404)
         }
     }

@@ -127,3 +127,32 @@ import Testing
         }
     }
 }
+
+extension PersonAPITests {
+    /// A regulator reading a list of appointments writes one audit entry naming every person shown, in the region
+    /// their filings share, not one entry per row.
+    @Test func aListOfAppointmentsIsOnePersonalDataReadNamingThePeople() async throws {
+        try await withTestRouter { server in
+            let enterprises = (1...3).map { Enterprise.fixture($0, region: "44200010000\($0)") }
+            try await server.seed(enterprises)
+            let regulator = try await server.client("regulator", region: "4420")
+            var people: [Int] = []
+            for (index, enterprise) in enterprises.enumerated() {
+                let filed = try await regulator.post(
+                    "/v1/enterprises/\(enterprise.uscc.value)/appointments", json: FilingFixture.json(person: index + 1)
+                )
+                people.append(try #require(filed.json["person_id"] as? Int))
+            }
+            let admin = try await server.client("admin", region: "44")
+            let before = try await admin.get("/v1/audit-events?action=person.read_personal_data")
+            let counted = (before.json["data"] as? [Any])?.count ?? 0
+            #expect(try await regulator.get("/v1/appointments").status == 200)
+            let after = try await admin.get("/v1/audit-events?action=person.read_personal_data")
+            let entries = (after.json["data"] as? [[String: Any]]) ?? []
+            #expect(entries.count == counted + 1, "one entry for the whole list")
+            let last = try #require(entries.last)
+            #expect(last["resource"] as? String == "people/" + people.sorted().map(String.init).joined(separator: ","))
+            #expect(last["region_code"] as? String == "44200010000")
+        }
+    }
+}

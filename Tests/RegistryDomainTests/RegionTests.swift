@@ -30,3 +30,19 @@ import Testing
         #expect(failure.violations.map(\.code) == codes)
     }
 }
+
+@Suite struct RegionCommonPrefixTests {
+    @Test(
+        arguments: [
+            (["442000100001", "442000105001"], "44200010"),
+            (["442000100001"], "442000100001"),
+            (["4420", "442000100001"], "4420"),
+            (["4420", "4403"], "44"),
+            (["4420", "3406"], nil),
+        ] as [([String], String?)])
+    func theCommonPrefixIsTheLongestRegionHoldingEveryCode(codes: [String], prefix: String?) throws {
+        let regions = try codes.map { try RegionCode($0) }
+        #expect(RegionCode.commonPrefix(of: regions)?.value == prefix)
+        #expect(RegionCode.commonPrefix(of: []) == nil)
+    }
+}

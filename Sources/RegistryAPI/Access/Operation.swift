@@ -24,8 +24,10 @@ enum Operation: String, CaseIterable, Sendable {
         case .readEnterprise, .listEnterprises: [.admin, .regulator, .enterprise, .trainer]
         case .createToken, .listTokens, .revokeToken, .listAuditEvents, .readMetrics: [.admin]
         case .fileAppointment, .dismissAppointment, .uploadDocument: [.enterprise, .regulator]
-        case .listEnterpriseAppointments, .listAppointments, .readAppointment, .downloadDocument, .readPerson:
+        case .listEnterpriseAppointments, .listAppointments, .readAppointment, .readPerson:
             [.admin, .regulator, .enterprise, .trainer]
+        // Documents carry ID numbers whole (API.md): never for trainers or viewers.
+        case .downloadDocument: [.admin, .regulator, .enterprise]
         case .registerAppointment, .returnAppointment, .createSupervisionAction, .listSupervisionActions: [.regulator]
         case .resubmitAppointment: [.enterprise]
         case .listEvents: [.admin, .regulator]

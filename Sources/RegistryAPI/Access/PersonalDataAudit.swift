@@ -16,20 +16,23 @@ extension AppointmentRecord {
 }
 
 /// DOMAIN.md "Personal data": every read of a whole ID number by an admin or regulator is written to the audit
-/// log, one `person.read_personal_data` entry per person and region shown, naming the request and carrying the
-/// region of the filing it was read through (so the admins of that region see it). Logs never carry the data.
+/// log, as one `person.read_personal_data` entry per response, naming the request, the people shown
+/// (`person/17` for one, `people/17,18,40` for a list) and the region they were read through: the region of their
+/// filings' enterprise, or the longest prefix those regions share (so the admins whose region holds every one of
+/// them see the entry). A list of 500 appointments is one entry, not 500. Logs never carry the data.
 extension Services {
     /// Notes for a mutation's own transaction: the response reveals the people of `reads` whole to `caller`.
     static func personalDataNotes(_ caller: Caller, _ request: HTTPRequest, reads: [PersonalDataRead]) -> [AuditNote] {
-        guard caller.role == .admin || caller.role == .regulator else { return [] }
-        let ordered = Set(reads).sorted {
-            ($0.personID, $0.regionCode.value) < ($1.personID, $1.regionCode.value)
-        }
-        return ordered.map { read in
+        guard caller.role == .admin || caller.role == .regulator, !reads.isEmpty else { return [] }
+        let people = Set(reads.map(\.personID)).sorted()
+        let resource =
+            people.count == 1 ? "person/\(people[0])" : "people/" + people.map(String.init).joined(separator: ",")
+        return [
             AuditNote(
-                action: "person.read_personal_data", resource: "person/\(read.personID)", regionCode: read.regionCode,
+                action: "person.read_personal_data", resource: resource,
+                regionCode: RegionCode.commonPrefix(of: reads.map(\.regionCode)),
                 change: Array("\(request.method) \(request.path) \(request.requestID)".utf8))
-        }
+        ]
     }
 
     /// For a read: writes the entries in their own transaction before the response goes out.

@@ -5,7 +5,7 @@ import RegistryDomain
 /// Documents attached to a filing (001 §(十五)): the appointment decision and the commitment letter.
 ///
 /// - `PUT /v1/appointments/{id}/documents/{kind}`  uploadDocument    that enterprise, regulator
-/// - `GET /v1/appointments/{id}/documents/{kind}`  downloadDocument  in scope
+/// - `GET /v1/appointments/{id}/documents/{kind}`  downloadDocument  that enterprise, admin, regulator (audited)
 ///
 /// PDF, JPEG or PNG, recognised by the bytes (the declared `Content-Type` must agree), at most
 /// `documentSizeLimit` bytes, kept with its SHA-256. A re-upload adds a version (the old one is kept) and must
@@ -78,12 +78,18 @@ struct DocumentController {
             })
         else { throw Problem.notFound("no \(kind.rawValue) document was uploaded") }
         let suffix = document.format == .jpeg ? "jpg" : document.format.rawValue
-        return EntityTag.respond(
+        let response = EntityTag.respond(
             to: context.request, body: content, etag: Self.etag(document), contentType: document.format.mediaType,
             extraHeaders: [
                 "Content-Disposition": "attachment; filename=\"\(kind.rawValue)-v\(document.version).\(suffix)\"",
                 "X-Document-Version": String(document.version), "X-Content-SHA256": document.sha256,
             ])
+        // The decision and the commitment letter show the person's ID number whole: an admin's or regulator's
+        // download is a personal-data read.
+        if response.status == .ok {
+            try await services.auditPersonalDataRead(context, reads: [record.personalDataRead])
+        }
+        return response
     }
 
     // MARK: - Helpers
