@@ -78,12 +78,16 @@ import Testing
                 "/v1/enterprises/\(shenzhen.uscc.value)/appointments",
                 json: FilingFixture.json(name: "冒名顶替", phone: "13900000000"))
             let otherID = try #require(other.json["id"] as? Int)
-            #expect(filed.json["person_id"] as? Int == other.json["person_id"] as? Int, "one person per ID number")
+            let province = try await server.client("regulator", region: "44")
+            let personID = try #require(try await province.get("/v1/appointments/\(id)").json["person_id"] as? Int)
+            #expect(
+                try await province.get("/v1/appointments/\(otherID)").json["person_id"] as? Int == personID,
+                "one person per ID number")
+            #expect(filed.json["person_id"] is NSNull && other.json["person_id"] is NSNull, "not shown to enterprises")
 
             let read = try #require(try await regulator.get("/v1/appointments/\(id)").json["person"] as? [String: Any])
             #expect(read["name"] as? String == "张三明")
             #expect(read["phone"] as? String == "13812345678")
-            let personID = try #require(filed.json["person_id"] as? Int)
             let page = try await regulator.get("/v1/people/\(personID)")
             #expect(page.json["name"] as? String == "张三明")
             #expect(page.json["phone"] as? String == "13812345678")
@@ -116,7 +120,9 @@ import Testing
             let id = try await Lifecycle.file(actors.company)
             let read = try await actors.company.get("/v1/appointments/\(id)")
             #expect((read.json["person"] as? [String: Any])?["id_number"] as? String == Self.idNumber)
-            let personID = try #require(read.json["person_id"] as? Int)
+            #expect(read.json["person_id"] is NSNull)
+            let personID = try #require(
+                try await actors.regulator.get("/v1/appointments/\(id)").json["person_id"] as? Int)
             #expect(try await actors.company.get("/v1/people/\(personID)").status == 200)
             let shenzhen = try await server.client("regulator", region: "4403")
             #expect(try await shenzhen.get("/v1/people/\(personID)").status == 404)
@@ -153,6 +159,41 @@ extension PersonAPITests {
             let last = try #require(entries.last)
             #expect(last["resource"] as? String == "people/" + people.sorted().map(String.init).joined(separator: ","))
             #expect(last["region_code"] as? String == "44200010000")
+        }
+    }
+}
+
+extension PersonAPITests {
+    /// An enterprise that files someone else's ID number under another name cannot change what regulators see of
+    /// that person: the details shown are the latest registered filing's; nor does its answer tell it whether the
+    /// ID number was filed anywhere before (no registry-wide person id for enterprises).
+    @Test func anUnregisteredFilingCannotRewriteAPersonsDetails() async throws {
+        try await withTestRouter { server in
+            let real = Enterprise.fixture(1, region: "442000100001")
+            let impostor = Enterprise.fixture(2, region: "442000105001")
+            try await server.seed([real, impostor])
+            let regulator = try await server.client("regulator", region: "4420")
+            let filed = try await regulator.post(
+                "/v1/enterprises/\(real.uscc.value)/appointments", json: FilingFixture.json())
+            let id = try #require(filed.json["id"] as? Int)
+            let personID = try #require(filed.json["person_id"] as? Int)
+            #expect(try await regulator.post("/v1/appointments/\(id)/register", json: "{}").status == 200)
+
+            let company = try await server.client("enterprise", uscc: impostor.uscc.value)
+            let spoof = try await company.post(
+                "/v1/enterprises/\(impostor.uscc.value)/appointments",
+                json: FilingFixture.json(name: "冒名顶替", phone: "13900000000"))
+            #expect(spoof.status == 201)
+            #expect(spoof.json["person_id"] is NSNull)
+            let fresh = try await company.post(
+                "/v1/enterprises/\(impostor.uscc.value)/appointments",
+                json: FilingFixture.json(person: 77, name: "新人"))
+            #expect(fresh.json["person_id"] is NSNull, "a new person and a known one answer alike")
+
+            let page = try await regulator.get("/v1/people/\(personID)")
+            #expect(page.json["name"] as? String == "张三明")
+            #expect(page.json["phone"] as? String == "13812345678")
+            #expect((page.json["appointments"] as? [Any])?.count == 2, "the impostor's filing is listed, not shown")
         }
     }
 }

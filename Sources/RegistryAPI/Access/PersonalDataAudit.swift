@@ -55,6 +55,10 @@ extension Services {
 }
 
 extension Caller {
+    /// Whether answers show this caller the registry-wide person id: one id per resident ID number across every
+    /// enterprise, so an enterprise that saw it would learn whether someone elsewhere filed the same person.
+    var seesPersonID: Bool { role != .enterprise }
+
     /// Whether this caller sees the personal data of an appointment's person whole.
     func seesPersonalData(of record: AppointmentRecord) -> Bool {
         seesPersonalData(region: record.regionCode, uscc: record.appointment.uscc)

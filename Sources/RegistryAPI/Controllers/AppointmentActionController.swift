@@ -82,7 +82,8 @@ struct AppointmentActionController {
     static func updated(_ context: RequestContext) -> @Sendable (AppointmentRecord) -> HTTPResponse {
         let caller = context.caller
         return { record in
-            let body = AppointmentJSON.encode(record, personalData: caller.seesPersonalData(of: record))
+            let body = AppointmentJSON.encode(
+                record, personalData: caller.seesPersonalData(of: record), personID: caller.seesPersonID)
             return HTTPResponse(
                 status: .ok, headers: ["Content-Type": "application/json", "ETag": EntityTag.of(body)], bytes: body)
         }

@@ -27,7 +27,8 @@ struct AppointmentController {
         return try await services.perform(
             context, idempotent: true,
             respond: { record in
-                let body = AppointmentJSON.encode(record, personalData: caller.seesPersonalData(of: record))
+                let body = AppointmentJSON.encode(
+                    record, personalData: caller.seesPersonalData(of: record), personID: caller.seesPersonID)
                 return HTTPResponse(
                     status: .created,
                     headers: [
@@ -42,7 +43,7 @@ struct AppointmentController {
     @Sendable func getAppointment(_ context: RequestContext) async throws -> HTTPResponse {
         let record = try Self.record(context, services: services)
         let personalData = context.caller.seesPersonalData(of: record)
-        let body = AppointmentJSON.encode(record, personalData: personalData)
+        let body = AppointmentJSON.encode(record, personalData: personalData, personID: context.caller.seesPersonID)
         let response = EntityTag.respond(to: context.request, body: body)
         if personalData, response.status == .ok {
             try await services.auditPersonalDataRead(context, reads: [record.personalDataRead])
@@ -78,7 +79,7 @@ struct AppointmentController {
         let items = records.map { record in
             let personalData = context.caller.seesPersonalData(of: record)
             if personalData { revealed.append(record.personalDataRead) }
-            return AppointmentJSON.encode(record, personalData: personalData)
+            return AppointmentJSON.encode(record, personalData: personalData, personID: context.caller.seesPersonID)
         }
         let next = records.count == query.limit ? records.last.map { String($0.appointment.id) } : nil
         let response = Page.response(request: context.request, items: items, nextKey: next)

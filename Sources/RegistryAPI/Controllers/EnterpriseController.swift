@@ -52,9 +52,11 @@ struct EnterpriseController {
                 (record, try EnterpriseAppointments.load(uscc, from: reader, today: today, gracePeriodDays: grace))
             }
         }
-        guard let (record, appointments) = found,
+        guard let (record, loaded) = found,
             context.caller.covers(region: record.enterprise.regionCode, uscc: uscc)
         else { throw Problem.notFound() }
+        var appointments = loaded
+        appointments.showsPersonID = context.caller.seesPersonID
         let (body, etag) = EnterpriseJSON.document(record, appointments)
         return EntityTag.respond(to: context.request, body: body, etag: etag)
     }
@@ -103,12 +105,14 @@ struct EnterpriseController {
         let query = try EnterpriseFilters.query(context)
         let grace = services.configuration.vacancyGracePeriodDays
         let today = context.today
+        let showsPersonID = context.caller.seesPersonID
         let items = try services.storage.read { reader in
             let records = try reader.enterprises(query)
             let appointments = try EnterpriseAppointments.load(
                 records.map(\.enterprise.uscc), from: reader, today: today, gracePeriodDays: grace)
             return records.map { record in
-                let shown = appointments[record.enterprise.uscc] ?? .none
+                var shown = appointments[record.enterprise.uscc] ?? .none
+                shown.showsPersonID = showsPersonID
                 return (record.enterprise.uscc.value, EnterpriseJSON.document(record, shown).body)
             }
         }

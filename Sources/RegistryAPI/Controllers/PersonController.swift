@@ -4,8 +4,9 @@ import RegistryDomain
 /// People named in filings, one per resident ID number.
 ///
 /// - `GET /v1/people/{id}`  getPerson  in scope: the person holds an appointment at an enterprise in the caller's
-///   scope; only those appointments are shown, and the name, phone and e-mail are those of the latest of them
-///   (each filing keeps the details it was filed with; a filing elsewhere is never shown). Personal data is whole
+///   scope; only those appointments are shown, and the name, phone and e-mail are those of the latest of them that
+///   the bureau registered, else of the latest (each filing keeps the details it was filed with; a filing
+///   elsewhere is never shown, and an unregistered filing never overrides a registered one). Personal data is whole
 ///   for admins and regulators in scope and for the person's own enterprise, masked for everyone else (DOMAIN.md
 ///   "Personal data").
 struct PersonController {
@@ -33,9 +34,12 @@ struct PersonController {
             )
         }
         let visible = records.filter { context.caller.covers(region: $0.regionCode, uscc: $0.appointment.uscc) }
-        guard let latest = visible.max(by: { $0.appointment.id < $1.appointment.id }) else {
-            throw Problem.notFound()
-        }
+        // The details shown are the latest *registered* filing's (one the bureau accepted), else the latest filing's:
+        // an enterprise that files someone else's ID number cannot rewrite what regulators see of that person.
+        let registered = visible.filter { $0.appointment.registeredOn != nil }
+        guard
+            let latest = (registered.isEmpty ? visible : registered).max(by: { $0.appointment.id < $1.appointment.id })
+        else { throw Problem.notFound() }
         let personalData = visible.contains { context.caller.seesPersonalData(of: $0) }
         let body = Self.encode(
             id: id, latest.appointment.filing.person, appointments: visible.map(\.appointment),

@@ -10,13 +10,15 @@ enum AppointmentJSON {
         "id", "uscc", "person_id", "status", "registered_on", "ended_on", "history",
     ]
 
-    static func encode(_ record: AppointmentRecord, personalData: Bool) -> [UInt8] {
+    /// `personID`: whether the registry-wide person id is shown (never to an enterprise: the same id for the same
+    /// ID number would tell it whether another enterprise filed that person; `Caller.seesPersonID`).
+    static func encode(_ record: AppointmentRecord, personalData: Bool, personID: Bool) -> [UInt8] {
         var json = JSONWriter()
-        write(record.appointment, personalData: personalData, into: &json)
+        write(record.appointment, personalData: personalData, personID: personID, into: &json)
         return json.bytes
     }
 
-    static func write(_ a: Appointment, personalData: Bool, into json: inout JSONWriter) {
+    static func write(_ a: Appointment, personalData: Bool, personID: Bool, into json: inout JSONWriter) {
         json.beginObject()
         json.member("appointed_on", a.appointedOn.description)
         json.key("ended_on")
@@ -29,7 +31,8 @@ enum AppointmentJSON {
         json.member("is_principal", a.filing.isPrincipal)
         json.key("person")
         PersonJSON.write(a.filing.person, personalData: personalData, into: &json)
-        json.member("person_id", Int(a.personID))
+        json.key("person_id")
+        if personID { json.number(Int(a.personID)) } else { json.null() }
         json.member("position", a.filing.position)
         json.key("registered_on")
         if let date = a.registeredOn { json.string(date.description) } else { json.null() }
@@ -52,11 +55,12 @@ enum AppointmentJSON {
     }
 
     /// A compact entry for an enterprise's `current_appointments`: no personal data.
-    static func writeSummary(_ a: Appointment, into json: inout JSONWriter) {
+    static func writeSummary(_ a: Appointment, personID: Bool, into json: inout JSONWriter) {
         json.beginObject()
         json.member("appointed_on", a.appointedOn.description)
         json.member("id", Int(a.id))
-        json.member("person_id", Int(a.personID))
+        json.key("person_id")
+        if personID { json.number(Int(a.personID)) } else { json.null() }
         json.key("registered_on")
         if let date = a.registeredOn { json.string(date.description) } else { json.null() }
         json.member("role", a.role.rawValue)

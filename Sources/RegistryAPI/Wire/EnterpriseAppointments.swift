@@ -12,6 +12,8 @@ struct EnterpriseAppointments: Sendable {
     var gracePeriodDays: Int
     /// The day the vacancy is judged on.
     var today: CivilDate?
+    /// Whether `person_id` is shown (`Caller.seesPersonID`: never to an enterprise).
+    var showsPersonID = true
 
     static let none = EnterpriseAppointments(current: [], vacancy: nil, gracePeriodDays: Vacancy.defaultGracePeriodDays)
 

@@ -29,7 +29,9 @@ enum EnterpriseJSON {
         json.member("covered", record.covered)
         json.key("current_appointments")
         json.beginArray()
-        for appointment in appointments.current { AppointmentJSON.writeSummary(appointment, into: &json) }
+        for appointment in appointments.current {
+            AppointmentJSON.writeSummary(appointment, personID: appointments.showsPersonID, into: &json)
+        }
         json.endArray()
         json.key("deregistered_on")
         if let date = e.deregisteredOn { json.string(date.description) } else { json.null() }
