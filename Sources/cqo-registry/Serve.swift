@@ -100,8 +100,16 @@ struct Serve: AsyncParsableCommand {
         // requests meanwhile answer from the previous version.
         storage.coverageRebuildRunner = { job in BlockingWork.submit(job) }
         let registry = try database.open(configuration: storage)
-        // Load the coverage index now, off the request path, so the first dashboard does not wait for it.
-        BlockingWork.submit { try? registry.warmCoverageIndex() }
+        // Load the coverage index now, off the request path, so the first dashboard does not wait for it; /readyz
+        // answers 503 until it is loaded. A failed load (the database busy) is tried again a second later.
+        BlockingWork.submit {
+            for attempt in 1...60 {
+                do { return try registry.warmCoverageIndex() } catch {
+                    logger.warning("coverage index load failed", metadata: ["attempt": "\(attempt)"])
+                    sleep(1)
+                }
+            }
+        }
         var api = RegistryAPIConfiguration()
         api.rateLimitPerToken = rateLimitPerToken
         api.rateLimitPerAddress = rateLimitPerAddress
@@ -110,7 +118,8 @@ struct Serve: AsyncParsableCommand {
         api.examPolicy = ExamPolicy(passMark: examPassMark)
         api.certificatePolicy = CertificatePolicy(validityYears: certificateValidityYears, renewalHours: renewalHours)
         let responder = RegistryApplication.responder(
-            storage: registry, configuration: api, isReady: { registry.isReady() }, logger: logger)
+            storage: registry, configuration: api,
+            isReady: { registry.isReady() && registry.isCoverageIndexLoaded }, logger: logger)
         let server = Server(configuration: serverConfiguration, responder: responder, logger: logger)
         let signals = ShutdownSignals {
             responder.beginShutdown()
@@ -127,6 +136,8 @@ struct Serve: AsyncParsableCommand {
             try await group.waitForAll()
         }
         signals.cancel()
+        // The file alone is then the whole database: a copy of it, or a crash before the next start, loses nothing.
+        do { try registry.checkpoint() } catch { logger.warning("WAL checkpoint at stop failed: \(error)") }
         try registry.close()
         logger.notice("stopped")
     }

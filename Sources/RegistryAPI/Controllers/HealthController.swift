@@ -21,7 +21,7 @@ struct HealthController {
         guard services.isReady() else {
             throw Problem(
                 .serviceUnavailable, type: ProblemType.unavailable,
-                detail: "the database does not answer or has pending migrations")
+                detail: "the database does not answer, has pending migrations, or the coverage index is loading")
         }
         return HTTPResponse(
             status: .ok, headers: ["Content-Type": "application/json", "Cache-Control": "no-store"],

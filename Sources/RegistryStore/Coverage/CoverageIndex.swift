@@ -35,6 +35,9 @@ package final class CoverageIndex: Sendable {
 
     package init(rebuildThreshold: Int = 20_000) { self.rebuildThreshold = rebuildThreshold }
 
+    /// True once a first version is loaded: from then on coverage answers never wait for a load.
+    package var hasVersion: Bool { state.withLock { $0.columns.version >= 0 } }
+
     /// Sends later full rebuilds to `runner`, where `rebuild` reads the database and calls `rebuildNow`. A rebuild
     /// that fails (the database busy, no file descriptor) is abandoned, so the next reader that finds the index
     /// behind starts another, instead of every answer staying at the old version.

@@ -91,6 +91,15 @@ package final class SQLiteRegistry: RegistryStorage {
         _ = try pool.read { db in try coverageIndex.current(db) }
     }
 
+    /// True once the coverage index has a first version, so coverage answers need not wait for a load (503).
+    package var isCoverageIndexLoaded: Bool { coverageIndex.hasVersion }
+
+    /// Moves every committed page from the WAL into the database file and truncates the WAL, so that the file
+    /// alone is the whole database (a graceful stop does this before `close`).
+    package func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// Closes every connection; later calls fail.
     package func close() throws { try pool.close() }
 }
