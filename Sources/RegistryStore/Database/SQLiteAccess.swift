@@ -8,6 +8,8 @@ struct SQLiteAccess: RegistryWriter {
     let db: Database
     /// The shared coverage index, given to read transactions only (see `CoverageIndex`).
     var coverageIndex: CoverageIndex? = nil
+    /// The audit chain's key: appending needs it, verifying checks keyed entries with it.
+    var auditKey: AuditKey? = nil
 }
 
 extension StoreError {
