@@ -100,6 +100,7 @@ struct Serve: AsyncParsableCommand {
         // requests meanwhile answer from the previous version.
         storage.coverageRebuildRunner = { job in BlockingWork.submit(job) }
         let registry = try database.open(configuration: storage)
+        Self.logAuditHead(of: registry, logger: logger, at: "start")
         // Load the coverage index now, off the request path, so the first dashboard does not wait for it.
         BlockingWork.submit { try? registry.warmCoverageIndex() }
         var api = RegistryAPIConfiguration()
@@ -127,8 +128,24 @@ struct Serve: AsyncParsableCommand {
             try await group.waitForAll()
         }
         signals.cancel()
+        Self.logAuditHead(of: registry, logger: logger, at: "stop")
         try registry.close()
         logger.notice("stopped")
+    }
+
+    /// Logs the audit chain's head, which an operator records to catch entries removed from the end later
+    /// (`audit verify --expect-head`).
+    static func logAuditHead(of registry: SQLiteRegistry, logger: Logger, at moment: String) {
+        do {
+            let head = try registry.read { try $0.auditHead() }
+            logger.notice(
+                "audit head",
+                metadata: [
+                    "at": "\(moment)", "anchor": "\(head?.anchor ?? "empty")", "entries": "\(head?.entryCount ?? 0)",
+                ])
+        } catch {
+            logger.error("cannot read the audit head", metadata: ["at": "\(moment)", "error": "\(error)"])
+        }
     }
 }
 

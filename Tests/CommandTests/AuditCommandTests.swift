@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `audit verify` with the keyed chain: the key file, and the head an operator recorded.
+@Suite struct AuditCommandTests {
+    /// Writes `count` audit entries (one per token) and returns the verified head, `HASH:COUNT`.
+    func seeded(_ scratch: ScratchDirectory, count: Int, keyArguments: [String] = []) async throws -> String {
+        for _ in 0..<count {
+            let created = try await CommandRunner.run(
+                ["token", "create", "--role", "viewer", "--region", "4420", "--db", scratch.database] + keyArguments)
+            #expect(created.status == 0, "\(created.stderr)")
+        }
+        let verified = try await CommandRunner.run(["audit", "verify", "--db", scratch.database] + keyArguments)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        return String(verified.stdout.split(separator: " ").last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func sqlite(_ scratch: ScratchDirectory, _ statement: String) async throws {
+        let result = try await CommandRunner.run(
+            [statement], executable: "/usr/bin/sqlite3", leadingArguments: [scratch.database])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    /// Deleting the last entries leaves a whole, shorter chain; only the recorded head shows the cut.
+    @Test func entriesRemovedFromTheEndFailVerificationAgainstTheRecordedHead() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let head = try await seeded(scratch, count: 4)
+        let hash = String(head.prefix(64))
+        #expect(head.hasSuffix(":4"))
+        let anchored = try await CommandRunner.run(["audit", "verify", "--db", scratch.database, "--expect-head", head])
+        #expect(anchored.status == 0, "\(anchored.stderr)")
+
+        try await sqlite(scratch, "DELETE FROM audit_event WHERE id > 2")
+        let unanchored = try await CommandRunner.run(["audit", "verify", "--db", scratch.database])
+        #expect(unanchored.status == 0, "a cut chain is whole: this is why the head is recorded")
+        for expected in [head, hash] {
+            let cut = try await CommandRunner.run(
+                ["audit", "verify", "--db", scratch.database, "--expect-head", expected])
+            #expect(cut.status == 1)
+            #expect(cut.stderr.contains("cut back"), "\(cut.stderr)")
+        }
+        let malformed = try await CommandRunner.run(
+            ["audit", "verify", "--db", scratch.database, "--expect-head", "abc:4"])
+        #expect(malformed.status != 0)
+        #expect(malformed.stderr.contains("--expect-head"))
+    }
+
+    /// A head recorded earlier still verifies once the chain has grown past it.
+    @Test func aChainThatGrewPastTheRecordedHeadVerifies() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let head = try await seeded(scratch, count: 2)
+        _ = try await seeded(scratch, count: 1)
+        let grown = try await CommandRunner.run(["audit", "verify", "--db", scratch.database, "--expect-head", head])
+        #expect(grown.status == 0, "\(grown.stderr)")
+        #expect(grown.stdout.contains("3 entries"))
+    }
+
+    @Test func theFirstCommandCreatesTheKeyBesideTheDatabaseWithMode0600() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        _ = try await seeded(scratch, count: 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.database + ".audit-key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect((attributes[.size] as? Int) == 32)
+    }
+
+    @Test func aMissingOrWrongKeyFailsVerificationClearly() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let keyPath = scratch.path + "/elsewhere.key"
+        _ = try await seeded(scratch, count: 2, keyArguments: ["--audit-key", keyPath])
+        #expect(!FileManager.default.fileExists(atPath: scratch.database + ".audit-key"))
+
+        let missing = try await CommandRunner.run(["audit", "verify", "--db", scratch.database])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no audit key at \(scratch.database).audit-key"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.database + ".audit-key"), "verify creates no key")
+
+        let wrongPath = scratch.path + "/wrong.key"
+        try Data(repeating: 1, count: 32).write(to: URL(fileURLWithPath: wrongPath))
+        let wrong = try await CommandRunner.run(
+            ["audit", "verify", "--db", scratch.database], environment: ["CQO_AUDIT_KEY": wrongPath])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("is not the key this audit log was written with"), "\(wrong.stderr)")
+
+        let writing = try await CommandRunner.run(
+            ["token", "create", "--role", "viewer", "--region", "4420", "--db", scratch.database])
+        #expect(writing.status != 0, "a command that writes the log refuses to start without its key")
+        #expect(writing.stdout.isEmpty)
+    }
+}
