@@ -136,7 +136,9 @@ import Testing
         }
         try database.registry.close()
         let migrated = try database.reopened()
-        let keyedFrom = try await migrated.pool.read { try Int64.fetchOne($0, sql: "SELECT keyed_from FROM audit_chain_key") }
+        let keyedFrom = try await migrated.pool.read {
+            try Int64.fetchOne($0, sql: "SELECT keyed_from FROM audit_chain_key")
+        }
         #expect(keyedFrom == 4)
         try await migrated.write { [entry = entry(4)] writer in try writer.append(entry) }
         #expect(try migrated.read { try $0.firstAuditChainBreak() } == nil)

@@ -17,13 +17,14 @@ struct MetricsController {
             _ = try services.admit(request, for: .readMetrics)
         }
         let head = try services.storage.read { try $0.auditHead() }
-        let text = metrics.exposition(extra: [
-            ("cqo_rate_limited_total", "Requests refused with 429.", services.rejections.rateLimited),
-            (
-                "cqo_authentication_failures_total", "Requests with a missing or invalid token.",
-                services.rejections.unauthenticated
-            ),
-        ]) + Self.auditExposition(head)
+        let text =
+            metrics.exposition(extra: [
+                ("cqo_rate_limited_total", "Requests refused with 429.", services.rejections.rateLimited),
+                (
+                    "cqo_authentication_failures_total", "Requests with a missing or invalid token.",
+                    services.rejections.unauthenticated
+                ),
+            ]) + Self.auditExposition(head)
         return HTTPResponse(
             status: .ok,
             headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
@@ -36,7 +37,8 @@ struct MetricsController {
         var text = "# HELP cqo_audit_entries Entries in the audit log's hash chain.\n# TYPE cqo_audit_entries gauge\n"
         text += "cqo_audit_entries \(head?.entryCount ?? 0)\n"
         guard let head else { return text }
-        text += "# HELP cqo_audit_head The audit chain's last entry: anchor is HASH:COUNT for audit verify --expect-head.\n"
+        text +=
+            "# HELP cqo_audit_head The audit chain's last entry: anchor is HASH:COUNT for audit verify --expect-head.\n"
         text += "# TYPE cqo_audit_head gauge\n"
         text += "cqo_audit_head{hash=\"\(head.hash)\",entries=\"\(head.entryCount)\",anchor=\"\(head.anchor)\"} 1\n"
         return text

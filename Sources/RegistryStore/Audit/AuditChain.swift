@@ -58,7 +58,8 @@ enum AuditChain {
             if entry.id >= keyedFrom {
                 guard let key else {
                     return AuditChainBreak(
-                        entryID: entry.id, reason: "the chain is keyed from entry \(keyedFrom) and no audit key was given")
+                        entryID: entry.id,
+                        reason: "the chain is keyed from entry \(keyedFrom) and no audit key was given")
                 }
                 guard entry.hash == hash(fields: fields, previous: previous, key: key) else {
                     let plain = entry.hash == hash(fields: fields, previous: previous)
