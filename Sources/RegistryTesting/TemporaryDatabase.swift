@@ -44,10 +44,12 @@ package final class TemporaryDatabase: Sendable {
 
     /// Creates and migrates the database on a Dispatch thread, so that the disk work of many tests starting at
     /// once never holds the cooperative pool that their servers' handlers run on.
-    package static func migratedOffPool() async throws -> TemporaryDatabase {
+    package static func migratedOffPool(configuration: SQLiteRegistry.Configuration = testConfiguration) async throws
+        -> TemporaryDatabase
+    {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try TemporaryDatabase.migrated() })
+                continuation.resume(with: Result { try TemporaryDatabase(configuration: configuration) })
             }
         }
     }

@@ -12,7 +12,10 @@ extension SQLiteAccess {
                 """,
             arguments: [tokenID, key, notBefore]
         ).map { row in
-            IdempotentResponse(requestHash: row[0], status: row[1], headers: row[2], body: [UInt8](row[3] as Data))
+            IdempotentResponse(
+                requestHash: try row.decode(forColumn: "request_hash"), status: try row.decode(forColumn: "status"),
+                headers: try row.decode(forColumn: "headers"),
+                body: [UInt8](try row.decode(Data.self, forColumn: "body")))
         }
     }
 

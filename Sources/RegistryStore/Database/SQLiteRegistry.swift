@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import RegistryDomain
 
 /// The registry stored in one SQLite file through GRDB's `DatabasePool`: WAL, one writer, concurrent readers.
@@ -52,7 +53,12 @@ package final class SQLiteRegistry: RegistryStorage {
         config.maximumReaderCount = configuration.maximumReaderCount
         config.label = "cqo-registry"
         let synchronous = configuration.synchronous
+        let busyMilliseconds = Int32(configuration.busyTimeoutSeconds * 1000)
         config.prepareDatabase { db in
+            // GRDB gives a pool's readers a fixed 10 s busy timeout of their own; a reader waits as long as the
+            // writer, so a locked database answers 503 after `busyTimeoutSeconds` whoever asked. First, since the
+            // first statement reads the schema and may meet the lock.
+            sqlite3_busy_timeout(db.sqliteConnection, busyMilliseconds)
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
         pool = try DatabasePool(path: path, configuration: config)
