@@ -27,7 +27,10 @@ struct TokenController {
         let caller = context.caller
         let today = context.today
         let now = context.now
-        return try await services.mutate(context, idempotent: true) { writer in
+        let replayScope = ReplayScope { reader, _ in
+            try Self.requireWithinScope(caller, region: region, uscc: uscc, writer: reader, today: today)
+        }
+        return try await services.mutate(context, replayScope: replayScope) { writer in
             try Self.requireWithinScope(caller, region: region, uscc: uscc, writer: writer, today: today)
             let (token, secret) = try TokenIssuer.issue(request, writer: writer, now: now)
             let tokenRegion = try TokenIssuer.regionCode(of: token, reader: writer, today: today)

@@ -27,4 +27,10 @@ extension SQLiteAccess {
                 """,
             arguments: [tokenID, key, response.requestHash, response.status, response.headers, Data(response.body), at])
     }
+
+    func removeIdempotentResponses(before: String) throws {
+        // idempotent_response_created (migration 0003) makes this a range delete, usually of nothing.
+        let statement = try db.cachedStatement(sql: "DELETE FROM idempotent_response WHERE created_at < ?")
+        try statement.execute(arguments: [before])
+    }
 }
