@@ -90,4 +90,49 @@ import Testing
         #expect(writing.status != 0, "a command that writes the log refuses to start without its key")
         #expect(writing.stdout.isEmpty)
     }
+
+    /// The command-line import is audited as the HTTP one: one entry for the file, its SHA-256 as the digest;
+    /// a dry run writes nothing, and no entry.
+    @Test func theCommandLineImportIsAudited() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let file = scratch.path + "/roster.csv"
+        try """
+        uscc,name,region_code,size_class,above_scale,industry_code,sector
+        91442000MA4UJ6R97W,中山市华兴电器有限公司,442000100001,medium,true,C3857,product
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let dry = try await CommandRunner.run(["import", "enterprises", file, "--dry-run", "--db", scratch.database])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let imported = try await CommandRunner.run(["import", "enterprises", file, "--db", scratch.database])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let entries = try await CommandRunner.run(
+            ["SELECT action || ' ' || actor_role || ' ' || resource || ' ' || digest FROM audit_event"],
+            executable: "/usr/bin/sqlite3", leadingArguments: [scratch.database])
+        let sum = try await CommandRunner.run([file], executable: "/usr/bin/sha256sum")
+        let digest = String(sum.stdout.prefix(64))
+        #expect(entries.stdout == "enterprise.import cli enterprise/ \(digest)\n")
+        let verified = try await CommandRunner.run(["audit", "verify", "--db", scratch.database])
+        #expect(verified.stdout.contains("1 entries"), "\(verified.stdout)")
+    }
+
+    /// The secret's hash is what authentication looks a token up by; the audit log, which admins read, records a
+    /// digest of the token as the API shows it instead, for creation and revocation alike.
+    @Test func tokenCommandsNeverPutTheSecretsHashInTheAuditLog() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let created = try await CommandRunner.run([
+            "token", "create", "--role", "viewer", "--region", "4420", "--db", scratch.database,
+        ])
+        #expect(created.status == 0)
+        #expect(try await CommandRunner.run(["token", "revoke", "1", "--db", scratch.database]).status == 0)
+        let leaked = try await CommandRunner.run(
+            [
+                """
+                SELECT count(*) || ' ' || (SELECT count(*) FROM audit_event) FROM audit_event a
+                JOIN access_token t ON a.digest = t.secret_hash
+                """
+            ], executable: "/usr/bin/sqlite3", leadingArguments: [scratch.database])
+        #expect(leaked.stdout == "0 2\n")
+    }
 }

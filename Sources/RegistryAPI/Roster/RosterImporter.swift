@@ -34,11 +34,12 @@ package enum RosterImporter {
 
     /// Imports `bytes`. `scope` limits which regions the importer may write (nil: anywhere). Each enterprise written
     /// is appended to the change feed as `enterprise.imported` at `now` (default: the system clock), in the
-    /// import's transaction.
+    /// import's transaction, and so is `audit`'s entry (required: every import that writes is audited, from the API
+    /// and the command line alike).
     /// - Throws: `Rejected` when lines are invalid and not skipped; `ValidationFailure` for undecodable text.
     package static func run(
         _ bytes: [UInt8], charset: String?, options: Options, scope: RegionCode?, storage: any RegistryStorage,
-        audit: (@Sendable (Report) -> AuditEntry)? = nil, now: String = RegistryClock.system.timestamp
+        audit: @escaping @Sendable (Report) -> AuditEntry, now: String = RegistryClock.system.timestamp
     ) async throws -> Report {
         // Decoding and validating a large file takes seconds: off the event loop that received it.
         let parsed = try await OffLoop.run { () throws -> RosterImport.Parsed in
@@ -74,7 +75,7 @@ package enum RosterImporter {
                     enterprise, kind: "imported", at: now, previous: onRoster[enterprise.uscc])
                 for event in events { try writer.append(event) }
             }
-            if let audit { try writer.append(audit(done)) }
+            try writer.append(audit(done))
             return done
         }
     }
