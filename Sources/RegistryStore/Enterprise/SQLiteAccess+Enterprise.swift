@@ -42,7 +42,9 @@ extension SQLiteAccess {
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT uscc, region_code FROM enterprise WHERE uscc IN (\(marks))",
                 arguments: StatementArguments(chunk.map(\.value)))
-            while let row = try rows.next() { regions[USCC(stored: row[0])] = RegionCode(stored: row[1]) }
+            while let row = try rows.next() {
+                regions[USCC(stored: try row.decode(atIndex: 0))] = RegionCode(stored: try row.decode(atIndex: 1))
+            }
         }
         return regions
     }
