@@ -11,7 +11,7 @@ struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Exit 0 when the audit chain is whole; otherwise name the first broken link and exit 1.",
             discussion: """
-                Entries since migration 0012 are HMAC-SHA256 under the audit key, so the database alone cannot \\
+                Entries since migration 0011 are HMAC-SHA256 under the audit key, so the database alone cannot \\
                 recompute the chain after a change. Removing entries from the end leaves a shorter whole chain: \\
                 give the head recorded earlier (`/metrics` cqo_audit_head, or the server's log at start and stop) \\
                 with --expect-head, and verification fails unless that entry is still in the chain.

@@ -6,7 +6,7 @@ import Testing
 
 @testable import RegistryStore
 
-/// The keyed audit chain (migration 0012): HMAC-SHA256 under a key file kept outside the database.
+/// The keyed audit chain (migration 0011): HMAC-SHA256 under a key file kept outside the database.
 @Suite struct AuditKeyTests {
     func entry(_ n: Int) -> AuditEntry {
         AuditEntry(
@@ -113,10 +113,10 @@ import Testing
         try unkeyed.close()
     }
 
-    /// Migration 0012 keeps an existing chain: entries before it keep their plain SHA-256 and verify, entries
+    /// Migration 0011 keeps an existing chain: entries before it keep their plain SHA-256 and verify, entries
     /// after it are keyed, and a plain-hash entry after the boundary is refused.
-    @Test func migration0012KeepsAnExistingChainAndKeysTheRest() async throws {
-        let database = try MigrationTests.migrated(upTo: "0008_create_training.sql")
+    @Test func migration0011KeepsAnExistingChainAndKeysTheRest() async throws {
+        let database = try MigrationTests.migrated(upTo: "0010_create_region.sql")
         try await database.registry.pool.write { db in
             var previous = AuditChain.genesis
             for n in 1...3 {

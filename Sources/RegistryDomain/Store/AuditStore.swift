@@ -1,5 +1,5 @@
 /// One entry of the audit log: who did what to which resource, in which request, and a digest of the change.
-/// Entries form a hash chain (SHA-256, keyed HMAC-SHA256 since migration 0012): each names the hash of the one
+/// Entries form a hash chain (SHA-256, keyed HMAC-SHA256 since migration 0011): each names the hash of the one
 /// before it.
 public struct AuditEntry: Sendable, Hashable {
     public var id: Int64

@@ -4,7 +4,7 @@ import RegistryDomain
 /// The audit log's hash chain: each entry's hash is taken over the previous entry's hash and the entry's own
 /// fields, so altering, inserting or removing a row breaks every link after it.
 ///
-/// From entry `keyedFrom` on (migration 0012) the hash is HMAC-SHA256 under the audit key, which is kept outside
+/// From entry `keyedFrom` on (migration 0011) the hash is HMAC-SHA256 under the audit key, which is kept outside
 /// the database, so the chain cannot be recomputed after a change by someone who can write only the database.
 /// Entries before it keep the plain SHA-256 they were written with.
 enum AuditChain {

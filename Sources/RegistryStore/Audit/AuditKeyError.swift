@@ -13,7 +13,7 @@ package enum AuditKeyError: Error, Sendable, Equatable, CustomStringConvertible 
     case mismatch(path: String)
     /// A key file exists but the database records no key: its record was removed, or the file belongs elsewhere.
     case unrecorded(path: String)
-    /// The database lacks the row saying where keyed hashing begins (written by migration 0012).
+    /// The database lacks the row saying where keyed hashing begins (written by migration 0011).
     case recordMissing
     /// An audit entry was to be appended without a key.
     case notGiven

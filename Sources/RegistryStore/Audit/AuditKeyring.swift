@@ -1,7 +1,7 @@
 import CryptoSupport
 import GRDB
 
-/// Pairs the audit key file with the database's record of it (`audit_chain_key`, migration 0012) when the
+/// Pairs the audit key file with the database's record of it (`audit_chain_key`, migration 0011) when the
 /// registry opens.
 ///
 /// | key file | `key_check` | outcome |

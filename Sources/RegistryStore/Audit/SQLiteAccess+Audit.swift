@@ -4,7 +4,7 @@ import RegistryDomain
 extension SQLiteAccess {
     static let auditColumns = AuditEntryRow.selection
 
-    /// Appends `entry` with the keyed hash: every entry since migration 0012 needs the audit key.
+    /// Appends `entry` with the keyed hash: every entry since migration 0011 needs the audit key.
     /// - Throws: `AuditKeyError.notGiven` without a key.
     func append(_ entry: AuditEntry) throws {
         guard let auditKey else { throw AuditKeyError.notGiven }
