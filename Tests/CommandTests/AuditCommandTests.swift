@@ -135,4 +135,44 @@ import Testing
             ], executable: "/usr/bin/sqlite3", leadingArguments: [scratch.database])
         #expect(leaked.stdout == "0 2\n")
     }
+
+    /// `serve` creates the key (mode 0600) on its first start and logs the audit head at start and on a graceful
+    /// stop, for operators to record.
+    @Test func serveCreatesTheKeyAndLogsTheHeadAtStartAndStop() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let log = try await Self.serveUntilListeningThenStop(scratch.database)
+        #expect(log.contains("anchor=empty at=start entries=0"), "\(log)")
+        #expect(log.contains("at=stop"), "\(log)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.database + ".audit-key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    /// Starts `serve` on a free port, waits for its "listening" line, sends SIGTERM and returns stderr once it exits.
+    static func serveUntilListeningThenStop(_ database: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        let process = Process()
+                        process.executableURL = CommandRunner.binary
+                        process.arguments = ["serve", "--port", "0", "--db", database]
+                        let err = Pipe()
+                        process.standardError = err
+                        process.standardOutput = FileHandle.nullDevice
+                        try process.run()
+                        var text = ""
+                        while !text.contains("[cqo_registry] listening") {
+                            let chunk = err.fileHandleForReading.availableData
+                            if chunk.isEmpty { break }
+                            text += String(decoding: chunk, as: UTF8.self)
+                        }
+                        process.terminate()
+                        text += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                        process.waitUntilExit()
+                        return text
+                    })
+            }
+        }
+    }
 }
