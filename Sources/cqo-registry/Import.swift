@@ -1,8 +1,6 @@
 import ArgumentParser
-import CryptoSupport
 import Foundation
 import RegistryAPI
-import RegistryDomain
 import RegistryStore
 
 /// `cqo-registry import enterprises FILE.csv --db PATH`: the roster import, from the command line.
@@ -25,19 +23,11 @@ struct Import: ParsableCommand {
                 throw ValidationError("cannot read \(file)")
             }
             let registry = try database.open()
-            let bytes = [UInt8](data)
-            let now = RegistryClock.system.timestamp
-            let digest = SHA256.hex(bytes)
-            // Audited as the HTTP import is: one entry for the whole file, in the import's transaction.
-            let audit: @Sendable (RosterImporter.Report) -> AuditEntry = { _ in
-                AuditEntry(
-                    at: now, actorToken: nil, actorRole: "cli", action: "enterprise.import", resource: "enterprise/",
-                    requestID: "cli", digest: digest, regionCode: nil)
-            }
             do {
+                // Audited as the HTTP import is: one entry for the whole file, in the import's transaction.
                 let report = try await RosterImporter.run(
-                    bytes, charset: charset, options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: nil,
-                    storage: registry, audit: audit, now: now)
+                    [UInt8](data), charset: charset, options: .init(dryRun: dryRun, skipInvalid: skipInvalid),
+                    scope: nil, storage: registry, importer: .commandLine)
                 Log.stderr(
                     "\(report.lines) lines: \(report.valid) valid, \(report.invalid) invalid; "
                         + "\(report.created) created, \(report.updated) updated\(dryRun ? " (dry run: nothing written)" : "")"
