@@ -58,7 +58,10 @@ let package = Package(
             plugins: ["EmbedFiles"]),
         .target(
             name: "RegistryTesting",
-            dependencies: ["RegistryAPI", "RegistryStore", "RegistryDomain", "HTTPServer"],
+            dependencies: [
+                "RegistryAPI", "RegistryStore", "RegistryDomain", "HTTPServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "cqo-registry",

@@ -8,12 +8,25 @@ package final class TemporaryDatabase: Sendable {
     package let path: String
     package let registry: SQLiteRegistry
 
-    /// Creates the directory and opens (migrating) `registry.sqlite` inside it.
+    /// The audit key file beside the database, as `serve` places it by default.
+    package var auditKeyPath: String { path + ".audit-key" }
+
+    /// Creates the directory and opens (migrating) `registry.sqlite` inside it, with an audit key beside it
+    /// unless `configuration` names another (or does not migrate, so there is no table to record a key in yet).
     package init(configuration: SQLiteRegistry.Configuration = .init()) throws {
         directory = NSTemporaryDirectory() + "cqo-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = directory + "/registry.sqlite"
+        var configuration = configuration
+        if configuration.migrate { configuration.auditKeyPath = configuration.auditKeyPath ?? path + ".audit-key" }
         registry = try SQLiteRegistry(path: path, configuration: configuration)
+    }
+
+    /// Opens the database again, with its audit key.
+    package func reopened(configuration: SQLiteRegistry.Configuration = testConfiguration) throws -> SQLiteRegistry {
+        var configuration = configuration
+        configuration.auditKeyPath = configuration.auditKeyPath ?? auditKeyPath
+        return try SQLiteRegistry(path: path, configuration: configuration)
     }
 
     /// Test databases skip the fsync of every commit (`synchronous = NORMAL` in WAL mode): hundreds of tests
@@ -31,10 +44,12 @@ package final class TemporaryDatabase: Sendable {
 
     /// Creates and migrates the database on a Dispatch thread, so that the disk work of many tests starting at
     /// once never holds the cooperative pool that their servers' handlers run on.
-    package static func migratedOffPool() async throws -> TemporaryDatabase {
+    package static func migratedOffPool(configuration: SQLiteRegistry.Configuration = testConfiguration) async throws
+        -> TemporaryDatabase
+    {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try TemporaryDatabase.migrated() })
+                continuation.resume(with: Result { try TemporaryDatabase(configuration: configuration) })
             }
         }
     }

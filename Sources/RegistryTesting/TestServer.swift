@@ -52,9 +52,10 @@ package struct TestServer: Sendable {
 package func withTestServer<T: Sendable>(
     api: RegistryAPIConfiguration = .init(), server serverConfiguration: Server.Configuration? = nil,
     clock: RegistryClock = .fixed(1_751_270_400_000),  // 2025-06-30T08:00:00Z, 16:00 in China
+    storage: SQLiteRegistry.Configuration = TemporaryDatabase.testConfiguration,
     _ body: @Sendable (TestServer) async throws -> T
 ) async throws -> T {
-    let database = try await TemporaryDatabase.migratedOffPool()
+    let database = try await TemporaryDatabase.migratedOffPool(configuration: storage)
     var logger = Logger(label: "test")
     logger.logLevel = .warning
     let registry = database.registry

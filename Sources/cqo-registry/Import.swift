@@ -24,9 +24,10 @@ struct Import: ParsableCommand {
             }
             let registry = try database.open()
             do {
+                // Audited as the HTTP import is: one entry for the whole file, in the import's transaction.
                 let report = try await RosterImporter.run(
                     [UInt8](data), charset: charset, options: .init(dryRun: dryRun, skipInvalid: skipInvalid),
-                    scope: nil, storage: registry)
+                    scope: nil, storage: registry, importer: .commandLine)
                 Log.stderr(
                     "\(report.lines) lines: \(report.valid) valid, \(report.invalid) invalid; "
                         + "\(report.created) created, \(report.updated) updated\(dryRun ? " (dry run: nothing written)" : "")"

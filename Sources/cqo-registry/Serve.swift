@@ -100,6 +100,7 @@ struct Serve: AsyncParsableCommand {
         // requests meanwhile answer from the previous version.
         storage.coverageRebuildRunner = { job in BlockingWork.submit(job) }
         let registry = try database.open(configuration: storage)
+        Self.logAuditHead(of: registry, logger: logger, at: "start")
         // Load the coverage index now, off the request path, so the first dashboard does not wait for it; /readyz
         // answers 503 until it is loaded. A failed load (the database busy) is tried again a second later.
         BlockingWork.submit {
@@ -136,10 +137,26 @@ struct Serve: AsyncParsableCommand {
             try await group.waitForAll()
         }
         signals.cancel()
+        Self.logAuditHead(of: registry, logger: logger, at: "stop")
         // The file alone is then the whole database: a copy of it, or a crash before the next start, loses nothing.
         do { try registry.checkpoint() } catch { logger.warning("WAL checkpoint at stop failed: \(error)") }
         try registry.close()
         logger.notice("stopped")
+    }
+
+    /// Logs the audit chain's head, which an operator records to catch entries removed from the end later
+    /// (`audit verify --expect-head`).
+    static func logAuditHead(of registry: SQLiteRegistry, logger: Logger, at moment: String) {
+        do {
+            let head = try registry.read { try $0.auditHead() }
+            logger.notice(
+                "audit head",
+                metadata: [
+                    "at": "\(moment)", "anchor": "\(head?.anchor ?? "empty")", "entries": "\(head?.entryCount ?? 0)",
+                ])
+        } catch {
+            logger.error("cannot read the audit head", metadata: ["at": "\(moment)", "error": "\(error)"])
+        }
     }
 }
 

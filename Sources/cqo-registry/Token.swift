@@ -39,7 +39,7 @@ struct Token: ParsableCommand {
                     try writer.append(
                         AuditEntry(
                             at: timestamp, actorToken: nil, actorRole: "cli", action: "token.create",
-                            resource: "token/\(token.id)", requestID: "cli", digest: token.secretHash,
+                            resource: "token/\(token.id)", requestID: "cli", digest: TokenIssuer.auditDigest(of: token),
                             regionCode: try TokenIssuer.regionCode(of: token, reader: writer, today: today)))
                     return secret
                 }

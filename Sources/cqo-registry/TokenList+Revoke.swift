@@ -54,12 +54,13 @@ extension Token {
                 guard let token = try writer.accessToken(id: id) else { return nil }
                 guard token.revokedAt == nil else { return token }
                 try writer.revokeAccessToken(id: id, at: now)
+                let revoked = try writer.accessToken(id: id) ?? token
                 try writer.append(
                     AuditEntry(
                         at: now, actorToken: nil, actorRole: "cli", action: "token.revoke", resource: "token/\(id)",
-                        requestID: "cli", digest: token.secretHash,
+                        requestID: "cli", digest: TokenIssuer.auditDigest(of: revoked),
                         regionCode: try TokenIssuer.regionCode(of: token, reader: writer, today: today)))
-                return try writer.accessToken(id: id)
+                return revoked
             }
             try registry.close()
             guard let revoked else { throw ValidationError("no token has id \(id)") }

@@ -147,4 +147,17 @@ import Testing
             #expect(ids == everything.compactMap { $0["id"] as? Int })
         }
     }
+
+    /// `/metrics` shows the chain's head (`HASH:COUNT`), which an operator records for `audit verify --expect-head`.
+    @Test func metricsShowTheAuditChainsHead() async throws {
+        try await withTestServer { server in
+            #expect(try await server.anonymous.get("/metrics").text.contains("cqo_audit_entries 0\n"))
+            try await Self.appendEntryWithoutRegion(server, 1)
+            try await Self.appendEntryWithoutRegion(server, 2)
+            let head = try #require(try server.database.registry.read { try $0.auditHead() })
+            let metrics = try await server.anonymous.get("/metrics").text
+            #expect(metrics.contains("cqo_audit_entries 2\n"))
+            #expect(metrics.contains("cqo_audit_head{hash=\"\(head.hash)\",entries=\"2\",anchor=\"\(head.hash):2\"} 1"))
+        }
+    }
 }

@@ -98,10 +98,10 @@ import Testing
 
     /// Migration 0007 adds a region to audit entries: entries written before it have none and still verify, and
     /// the chain goes on from them with entries that have one.
-    @Test func migration0007KeepsAnExistingAuditChainWhole() throws {
+    @Test func migration0007KeepsAnExistingAuditChainWhole() async throws {
         let database = try Self.migrated(upTo: "0006_appointment_person_details.sql")
         // The row exactly as the code before migration 0007 wrote it (its hash is that code's).
-        try database.registry.pool.write { db in
+        try await database.registry.pool.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO audit_event (id, at, actor_token, actor_role, action, resource, request_id, digest,
@@ -113,9 +113,9 @@ import Testing
         }
         try database.registry.close()
 
-        let migrated = try SQLiteRegistry(path: database.path)
-        try migrated.pool.write { db in
-            try SQLiteAccess(db: db).append(
+        let migrated = try database.reopened()
+        try await migrated.write { writer in
+            try writer.append(
                 AuditEntry(
                     at: "2025-01-02T00:00:00.000Z", actorToken: 1, actorRole: "admin", action: "enterprise.update",
                     resource: "enterprise/1", requestID: "req-2", digest: String(repeating: "b", count: 64),

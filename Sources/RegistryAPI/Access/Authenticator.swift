@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// The secret is hashed (SHA-256) and looked up by hash, so lookup time does not depend on the secret; the
 /// stored hash is then compared in constant time. Recently seen tokens are cached for `cacheSeconds`; revoking
-/// through this server evicts at once, and expiry is checked on every request.
+/// through this server evicts at once, and expiry is checked on every request. A token that cannot be read (the
+/// database busy, or its row unreadable) is `.failed`, never taken for a missing token or read with a wider scope.
 final class Authenticator: Sendable {
     private let storage: any RegistryStorage
     private let clock: RegistryClock
@@ -24,6 +25,8 @@ final class Authenticator: Sendable {
         case none
         case invalid(String)
         case caller(Caller)
+        /// The token could not be looked up: `StoreError.busy` (503) or an unreadable row (500).
+        case failed(any Error)
     }
 
     func authenticate(_ request: HTTPRequest) -> Outcome {
@@ -35,7 +38,9 @@ final class Authenticator: Sendable {
         let secret = parts[1].trimmingSpaces()
         guard (16...256).contains(secret.utf8.count) else { return .invalid("the token is not valid") }
         let hash = SHA256.hex(secret)
-        guard let token = lookUp(hash), ConstantTime.equals(Array(token.secretHash.utf8), Array(hash.utf8)) else {
+        let found: AccessToken?
+        do { found = try lookUp(hash) } catch { return .failed(error) }
+        guard let token = found, ConstantTime.equals(Array(token.secretHash.utf8), Array(hash.utf8)) else {
             return .invalid("the token is not valid")
         }
         if token.revokedAt != nil { return .invalid("the token was revoked") }
@@ -49,10 +54,10 @@ final class Authenticator: Sendable {
         cache.withLock { table in table = table.filter { $0.value.token.id != tokenID } }
     }
 
-    private func lookUp(_ hash: String) -> AccessToken? {
+    private func lookUp(_ hash: String) throws -> AccessToken? {
         let now = RateLimiter.monotonicSeconds()
         if let hit = cache.withLock({ $0[hash] }), now - hit.fetched < cacheSeconds { return hit.token }
-        guard let token = try? storage.readOneStatement({ try $0.accessToken(secretHash: hash) }) else { return nil }
+        guard let token = try storage.readOneStatement({ try $0.accessToken(secretHash: hash) }) else { return nil }
         cache.withLock { table in
             if table.count > 10_000 { table.removeAll() }
             table[hash] = (token, now)

@@ -1,3 +1,4 @@
+import CryptoSupport
 import RegistryDomain
 
 /// Issues tokens: for `POST /v1/tokens` and for `cqo-registry token create` alike.
@@ -83,5 +84,12 @@ package enum TokenIssuer {
     /// (`YYYY-MM-DDTHH:MM:SS.sssZ`), or nil when the text is not an instant.
     static func storedInstant(_ text: String) -> String? {
         Instant(rfc3339: text).map { RegistryClock.rfc3339($0.millisecondsSinceEpoch) }
+    }
+
+    /// The digest an audit entry about `token` records: SHA-256 of the token as the API shows it (never its secret
+    /// nor the secret's hash, which is what authentication looks tokens up by), as `POST /v1/tokens` and
+    /// `DELETE /v1/tokens/{id}` record it.
+    package static func auditDigest(of token: AccessToken) -> String {
+        SHA256.hex(AccessTokenJSON.encode(token))
     }
 }

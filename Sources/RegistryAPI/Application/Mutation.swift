@@ -27,14 +27,16 @@ struct AuditNote: Sendable {
 extension Services {
     /// Runs one use case as one transaction: the idempotency check, the change, its audit entries, its change-feed
     /// events and the kept response commit together or not at all. Long-polling feed readers are woken after.
+    /// Kept responses older than `idempotencyRetentionSeconds` are removed in the same transaction.
     ///
-    /// With `idempotent` and an `Idempotency-Key` header, a repeat with the same key and body returns the first
-    /// response (status and body); the same key with a different body is a 422.
+    /// With `replayScope` (an idempotent use case) and an `Idempotency-Key` header, a repeat with the same key and
+    /// body returns the first response (status and body) if `replayScope` still lets the caller see it; the same
+    /// key with a different body is a 422.
     func mutate(
-        _ context: RequestContext, idempotent: Bool = false,
+        _ context: RequestContext, replayScope: ReplayScope? = nil,
         _ work: @escaping @Sendable (any RegistryWriter) throws -> MutationOutcome
     ) async throws -> HTTPResponse {
-        let key = idempotent ? try idempotencyKey(context.request) : nil
+        let key = replayScope != nil ? try idempotencyKey(context.request) : nil
         let requestHash = SHA256.hex(
             Array("\(context.request.method) \(context.request.path)\n".utf8) + context.request.body)
         let notBefore = RegistryClock.rfc3339(
@@ -42,7 +44,8 @@ extension Services {
         let caller = context.caller
         defer { changes.notify() }
         return try await storage.write { writer in
-            if let key,
+            try writer.removeIdempotentResponses(before: notBefore)
+            if let key, let replayScope,
                 let kept = try writer.idempotentResponse(tokenID: caller.tokenID, key: key, notBefore: notBefore)
             {
                 guard kept.requestHash == requestHash else {
@@ -53,7 +56,9 @@ extension Services {
                             .init(field: "Idempotency-Key", code: "reused", message: "use a new key for a new request")
                         ])
                 }
-                return Self.replay(kept)
+                let response = Self.replay(kept)
+                try replayScope.check(writer, response.headers["Location"])
+                return response
             }
             let outcome = try work(writer)
             for note in outcome.audit {

@@ -1,4 +1,5 @@
 import HTTPServer
+import Logging
 
 /// Registers routes on a `Router`, wrapping each protected one in the single place where access is decided:
 /// authentication (401), rate limits (429), the role × operation policy (403). Scope is then checked per object
@@ -65,6 +66,15 @@ extension Services {
             throw Problem(
                 .unauthorized, type: ProblemType.unauthorized, detail: reason,
                 headers: ["WWW-Authenticate": "Bearer realm=\"cqo-registry\", error=\"invalid_token\""])
+        case .failed(let error):
+            // Busy: 503 with Retry-After. Anything else: a 500 that says nothing; the log gets the cause.
+            let problem = (error as? any ProblemConvertible)?.problem ?? Problem(.internalServerError)
+            if problem.status.code >= 500, problem.status.code != 503 {
+                logger.error(
+                    "cannot read the caller's token",
+                    metadata: ["request_id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
+            }
+            throw problem
         case .caller(let caller):
             if let wait = tokenLimiter.admit("t:\(caller.tokenID)") {
                 rejections.countRateLimited()

@@ -13,10 +13,11 @@ extension Services {
     /// Runs the named use case `work` as one transaction (`mutate`: idempotency, audit entries, change-feed events
     /// and the kept reply commit together) and answers with `respond(value)`.
     func perform<Value: Sendable>(
-        _ context: RequestContext, idempotent: Bool = false, respond: @escaping @Sendable (Value) -> HTTPResponse,
+        _ context: RequestContext, replayScope: ReplayScope? = nil,
+        respond: @escaping @Sendable (Value) -> HTTPResponse,
         _ work: @escaping @Sendable (any RegistryWriter) throws -> UseCaseResult<Value>
     ) async throws -> HTTPResponse {
-        try await mutate(context, idempotent: idempotent) { writer in
+        try await mutate(context, replayScope: replayScope) { writer in
             let result = try work(writer)
             return MutationOutcome(response: respond(result.value), audit: result.audit, changes: result.changes)
         }

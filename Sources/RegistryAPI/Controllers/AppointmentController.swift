@@ -25,7 +25,7 @@ struct AppointmentController {
         let caller = context.caller
         let appointments = AppointmentUseCases()
         return try await services.perform(
-            context, idempotent: true,
+            context, replayScope: .enterprise(uscc, caller, on: context.today),
             respond: { record in
                 let body = AppointmentJSON.encode(
                     record, personalData: caller.seesPersonalData(of: record), personID: caller.seesPersonID)

@@ -48,7 +48,14 @@ struct CoverageTargetController {
     @Sendable func createCoverageTarget(_ context: RequestContext) async throws -> HTTPResponse {
         let draft = try CoverageTargetJSON.target(try JSONBody.object(context.request), id: 0)
         try Self.requireSettable(draft, context.caller)
-        return try await services.mutate(context, idempotent: true) { writer in
+        let caller = context.caller
+        let replayScope = ReplayScope { reader, location in
+            // The target as it is now: a replacement may have moved it out of the caller's view.
+            guard let id = location.flatMap({ Int64($0.split(separator: "/").last ?? "") }),
+                let target = try reader.coverageTarget(id: id), caller.reads(target)
+            else { throw Problem.notFound() }
+        }
+        return try await services.mutate(context, replayScope: replayScope) { writer in
             let target = try writer.insert(draft)
             let (body, etag) = CoverageTargetJSON.document(target)
             return MutationOutcome(

@@ -39,7 +39,7 @@ struct DirectReportController {
         let caller = context.caller
         let request = context.request
         let stored = attachment
-        return try await services.mutate(context, idempotent: true) { writer in
+        return try await services.mutate(context, replayScope: .enterprise(uscc, caller, on: context.today)) { writer in
             guard let enterprise = try writer.enterprise(uscc, on: context.today),
                 caller.covers(
                     region: enterprise.enterprise.regionCode, uscc: uscc)

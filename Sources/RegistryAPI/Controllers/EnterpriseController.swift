@@ -21,7 +21,9 @@ struct EnterpriseController {
         let input = try EnterpriseJSON.input(try JSONBody.object(context.request))
         let enterprise = try input.validated()
         try Self.requireInScope(enterprise, context.caller)
-        return try await services.mutate(context, idempotent: true) { writer in
+        // Where the enterprise is now: a province may have moved it out of the caller's region since.
+        let replayScope = ReplayScope.enterprise(enterprise.uscc, context.caller, on: context.today)
+        return try await services.mutate(context, replayScope: replayScope) { writer in
             try writer.insert(enterprise)
             let record = EnterpriseRecord(enterprise: enterprise, covered: false)
             let (body, etag) = EnterpriseJSON.document(record)

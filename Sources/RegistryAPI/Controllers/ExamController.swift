@@ -25,7 +25,7 @@ struct ExamController {
         let training = self.training
         let today = context.today
         return try await services.perform(
-            context, idempotent: true,
+            context, replayScope: .filedPerson(attempt.personID, context.caller),
             respond: { outcome in
                 let body = CertificateJSON.exam(outcome, today: today)
                 return HTTPResponse(

@@ -61,7 +61,7 @@ struct RecognitionController {
             try RecognitionJSON.draft(try JSONBody.object(context.request)), id: 0, uscc: uscc, today: context.today)
         let caller = context.caller
         let request = context.request
-        return try await services.mutate(context, idempotent: true) { writer in
+        return try await services.mutate(context, replayScope: .enterprise(uscc, caller, on: context.today)) { writer in
             guard let enterprise = try writer.enterprise(uscc, on: context.today),
                 caller.covers(region: enterprise.enterprise.regionCode, uscc: uscc)
             else { throw Problem.notFound() }

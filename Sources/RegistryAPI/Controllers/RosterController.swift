@@ -1,4 +1,3 @@
-import CryptoSupport
 import HTTPServer
 import RegistryDomain
 
@@ -56,19 +55,14 @@ struct RosterController {
         let skipInvalid = parameters.boolean("skip_invalid", into: &problems) ?? false
         try problems.throwIfAny()
         let caller = context.caller
-        let requestID = context.request.requestID
-        let now = context.now
-        let digest = SHA256.hex(context.request.body)
-        let audit: @Sendable (RosterImporter.Report) -> AuditEntry = { _ in
-            AuditEntry(
-                at: now, actorToken: caller.tokenID, actorRole: caller.role.rawValue, action: "enterprise.import",
-                resource: "enterprise/", requestID: requestID, digest: digest, regionCode: caller.region)
-        }
+        let importer = RosterImporter.Importer(
+            actorToken: caller.tokenID, actorRole: caller.role.rawValue, requestID: context.request.requestID,
+            regionCode: caller.region)
         let report = try await RosterImporter.run(
             context.request.body,
             charset: MediaType.parameter("charset", of: context.request.headers["Content-Type"] ?? ""),
             options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage,
-            audit: audit, now: now)
+            importer: importer, now: context.now)
         if !dryRun { services.changes.notify() }
         return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], bytes: report.json)
     }

@@ -27,7 +27,7 @@ struct SupervisionController {
         let actor = context.caller.actorLabel
         let now = context.now
         return try await services.perform(
-            context, idempotent: true,
+            context, replayScope: .appointment(id, context.caller),
             respond: { action in
                 let body = Self.encode(action, actor: actor, at: now)
                 return HTTPResponse(

@@ -27,7 +27,10 @@ struct TokenController {
         let caller = context.caller
         let today = context.today
         let now = context.now
-        return try await services.mutate(context, idempotent: true) { writer in
+        let replayScope = ReplayScope { reader, _ in
+            try Self.requireWithinScope(caller, region: region, uscc: uscc, writer: reader, today: today)
+        }
+        return try await services.mutate(context, replayScope: replayScope) { writer in
             try Self.requireWithinScope(caller, region: region, uscc: uscc, writer: writer, today: today)
             let (token, secret) = try TokenIssuer.issue(request, writer: writer, now: now)
             let tokenRegion = try TokenIssuer.regionCode(of: token, reader: writer, today: today)
@@ -74,8 +77,7 @@ struct TokenController {
         let now = context.now
         let response = try await services.mutate(context) { writer in
             guard let token = try writer.accessToken(id: id),
-                (try? Self.requireWithinScope(
-                    caller, region: token.region, uscc: token.uscc, writer: writer, today: today)) != nil
+                try Self.isWithinScope(caller, region: token.region, uscc: token.uscc, writer: writer, today: today)
             else { throw Problem.notFound() }
             try writer.revokeAccessToken(id: id, at: now)
             let revoked = try writer.accessToken(id: id) ?? token
@@ -109,6 +111,17 @@ struct TokenController {
         } else {
             guard let region, scope.contains(region) else { throw forbidden }
         }
+    }
+
+    /// `requireWithinScope` as a question: false where it refuses; a store error (busy, unreadable) still throws,
+    /// so it is answered as such rather than as a 404.
+    static func isWithinScope(
+        _ caller: Caller, region: RegionCode?, uscc: USCC?, writer: any RegistryReader, today: CivilDate
+    ) throws -> Bool {
+        do {
+            try requireWithinScope(caller, region: region, uscc: uscc, writer: writer, today: today)
+            return true
+        } catch is Problem { return false } catch is ValidationFailure { return false }
     }
 
     static let forbidden = Problem(

@@ -23,7 +23,9 @@ struct TrainingSessionController {
         let draft = try TrainingSessionJSON.draft(try JSONBody.object(context.request))
         let session = try TrainingSession.validated(draft, id: 0)
         let training = self.training
-        return try await services.perform(context, idempotent: true, respond: Self.created) { writer in
+        let caller = context.caller
+        let replayScope = ReplayScope.unchanged { caller.covers(sessionRegion: session.regionCode) }
+        return try await services.perform(context, replayScope: replayScope, respond: Self.created) { writer in
             try training.createSession(session, in: writer, context)
         }
     }

@@ -12,8 +12,9 @@ extension StoreError: ProblemConvertible {
             Problem(
                 .serviceUnavailable, type: ProblemType.unavailable, detail: "the registry is busy; try again",
                 headers: ["Retry-After": "1"])
-        case .constraint, .migrationMismatch:
-            // A refused constraint here is a bug above the store; say nothing of the schema.
+        case .constraint, .migrationMismatch, .unreadable:
+            // A refused constraint here is a bug above the store, an unreadable row an altered database; the log
+            // gets the case (the router logs every 5xx), the client nothing of the schema.
             Problem(.internalServerError)
         }
     }

@@ -4,8 +4,9 @@ import RegistryDomain
 /// The roster as CSV for Excel (API.md `GET /v1/enterprises/export`): UTF-8 with a BOM, RFC 4180 quoting, the
 /// import's columns in the same order plus the read-only `covered`.
 ///
-/// Decision: a `name` cell starting with `=`, `+`, `-` or `@` is prefixed with `'`, so that a spreadsheet never
-/// runs it as a formula (CSV injection); the other columns are codes, numbers and dates the registry validated.
+/// Decision: a `name` cell that could run as a formula (`FormulaGuard`: `=`, `+`, `-`, `@` or their full-width forms,
+/// also after leading spaces or invisible characters) is prefixed with `'` (CSV injection); the other columns are
+/// codes, numbers and dates the registry validated.
 enum RosterExport {
     static let columns = [
         "uscc", "name", "region_code", "size_class", "above_scale", "industry_code", "sector", "employees",
@@ -34,10 +35,7 @@ enum RosterExport {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func formulaSafe(_ text: String) -> String {
-        guard let first = text.first, "=+-@".contains(first) else { return text }
-        return "'" + text
-    }
+    static func formulaSafe(_ text: String) -> String { FormulaGuard.safe(text) }
 
     /// Streams every enterprise matching `query` (its `after` and `limit` are the export's own), page by page, all
     /// from `snapshot`: the file is one state of the roster however long the client takes to read it.

@@ -1,3 +1,4 @@
+import CryptoSupport
 import HTTPServer
 import RegistryDomain
 
@@ -34,11 +35,12 @@ package enum RosterImporter {
 
     /// Imports `bytes`. `scope` limits which regions the importer may write (nil: anywhere). Each enterprise written
     /// is appended to the change feed as `enterprise.imported` at `now` (default: the system clock), in the
-    /// import's transaction.
+    /// import's transaction, and so is the `importer`'s audit entry (every import that writes is audited, from the
+    /// API and the command line alike).
     /// - Throws: `Rejected` when lines are invalid and not skipped; `ValidationFailure` for undecodable text.
     package static func run(
         _ bytes: [UInt8], charset: String?, options: Options, scope: RegionCode?, storage: any RegistryStorage,
-        audit: (@Sendable (Report) -> AuditEntry)? = nil, now: String = RegistryClock.system.timestamp
+        importer: Importer, now: String = RegistryClock.system.timestamp
     ) async throws -> Report {
         // Decoding and validating a large file takes seconds: off the event loop that received it.
         let parsed = try await OffLoop.run { () throws -> RosterImport.Parsed in
@@ -74,8 +76,33 @@ package enum RosterImporter {
                     enterprise, kind: "imported", at: now, previous: onRoster[enterprise.uscc])
                 for event in events { try writer.append(event) }
             }
-            if let audit { try writer.append(audit(done)) }
+            try writer.append(importer.auditEntry(of: bytes, at: now))
             return done
+        }
+    }
+
+    /// Who imports, for the one audit entry an import that writes appends (`enterprise.import`, about every
+    /// enterprise, its digest the file's SHA-256), whether from the API or the command line.
+    package struct Importer: Sendable {
+        package var actorToken: Int64?
+        package var actorRole: String
+        package var requestID: String
+        /// The importer's region scope (nil: the whole registry).
+        package var regionCode: RegionCode?
+        package init(actorToken: Int64?, actorRole: String, requestID: String, regionCode: RegionCode?) {
+            self.actorToken = actorToken
+            self.actorRole = actorRole
+            self.requestID = requestID
+            self.regionCode = regionCode
+        }
+
+        /// The command line: no token, the role `cli`, no region limit.
+        package static let commandLine = Importer(actorToken: nil, actorRole: "cli", requestID: "cli", regionCode: nil)
+
+        func auditEntry(of bytes: [UInt8], at now: String) -> AuditEntry {
+            AuditEntry(
+                at: now, actorToken: actorToken, actorRole: actorRole, action: "enterprise.import",
+                resource: "enterprise/", requestID: requestID, digest: SHA256.hex(bytes), regionCode: regionCode)
         }
     }
 

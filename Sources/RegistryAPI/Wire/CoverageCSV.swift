@@ -62,11 +62,11 @@ enum CoverageCSV {
         return byteOrderMark + Array(text.utf8)
     }
 
-    /// Quotes a field holding a comma, quote or line break; a leading `=`, `+`, `-` or `@` is prefixed with `'`
-    /// so that a spreadsheet never runs it as a formula.
+    /// Quotes a field holding a comma, quote or line break; a field that could run as a formula (`FormulaGuard`)
+    /// is prefixed with `'`, except a plain number such as `-1`.
     static func field(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        if Double(value) == nil { value = FormulaGuard.safe(value) }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,5 +1,6 @@
 /// One entry of the audit log: who did what to which resource, in which request, and a digest of the change.
-/// Entries form a SHA-256 hash chain: each names the hash of the one before it.
+/// Entries form a hash chain (SHA-256, keyed HMAC-SHA256 since migration 0011): each names the hash of the one
+/// before it.
 public struct AuditEntry: Sendable, Hashable {
     public var id: Int64
     public var at: String
@@ -66,6 +67,10 @@ public struct AuditChainBreak: Sendable, Hashable, Error {
 public protocol AuditReader {
     func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
     func auditEntryCount() throws -> Int
+    /// The last entry's hash and the number of entries; nil for an empty log.
+    func auditHead() throws -> AuditHead?
+    /// The id of the first entry with this hash, if any.
+    func auditEntryID(hash: String) throws -> Int64?
     /// Walks the whole chain; nil when every link holds.
     func firstAuditChainBreak() throws -> AuditChainBreak?
 }
@@ -73,4 +78,20 @@ public protocol AuditReader {
 public protocol AuditWriter {
     /// Appends `entry` to the chain (its id, previous and hash are computed), in the caller's transaction.
     func append(_ entry: AuditEntry) throws
+}
+
+/// The audit chain's last entry, which an operator records to anchor the chain: a later verification that does not
+/// find this entry at this position shows the log was cut back.
+public struct AuditHead: Sendable, Hashable {
+    /// The last entry's hash.
+    public var hash: String
+    /// How many entries the chain holds (the last entry's id, when the chain is whole).
+    public var entryCount: Int
+    public init(hash: String, entryCount: Int) {
+        self.hash = hash
+        self.entryCount = entryCount
+    }
+
+    /// `HASH:COUNT`, as `audit verify --expect-head` takes it.
+    public var anchor: String { "\(hash):\(entryCount)" }
 }

@@ -20,4 +20,7 @@ public protocol IdempotencyReader {
 
 public protocol IdempotencyWriter {
     func save(_ response: IdempotentResponse, tokenID: Int64, key: String, at: String) throws
+    /// Removes the responses kept before `before` (an RFC 3339 instant): past their retention they are never
+    /// replayed, and their bodies (filings, with personal data) are not kept longer than needed.
+    func removeIdempotentResponses(before: String) throws
 }

@@ -8,6 +8,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case constraint(String)
     /// The database stayed locked past the busy timeout.
     case busy
+    /// A stored row holds a value the registry never writes (altered outside it), naming the table, the row's key
+    /// and the column, never the value. Fail closed: the answer that needs the row is an error, never a shorter
+    /// list or a wider scope.
+    case unreadable(String)
     /// Applied migrations differ from the ones this binary carries; start-up must stop.
     case migrationMismatch(String)
 }

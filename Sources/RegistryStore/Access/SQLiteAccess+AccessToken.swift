@@ -2,17 +2,17 @@ import GRDB
 import RegistryDomain
 
 extension SQLiteAccess {
-    static let tokenColumns = "id, secret_hash, role, region, uscc, label, created_at, expires_at, revoked_at"
+    static let tokenColumns = AccessTokenRow.selection
 
     func accessToken(secretHash: String) throws -> AccessToken? {
         let statement = try db.cachedStatement(
             sql: "SELECT \(Self.tokenColumns) FROM access_token WHERE secret_hash = ?")
-        return try Row.fetchOne(statement, arguments: [secretHash]).map(Self.accessToken)
+        return try AccessTokenRow.fetchOne(statement, arguments: [secretHash])?.token
     }
 
     func accessToken(id: Int64) throws -> AccessToken? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.tokenColumns) FROM access_token WHERE id = ?", arguments: [id])
-            .map(Self.accessToken)
+        try AccessTokenRow.fetchOne(
+            db, sql: "SELECT \(Self.tokenColumns) FROM access_token WHERE id = ?", arguments: [id])?.token
     }
 
     func accessTokens(within regionPrefix: RegionCode?, afterID: Int64?, limit: Int) throws -> [AccessToken] {
@@ -28,7 +28,7 @@ extension SQLiteAccess {
         }
         sql += " ORDER BY id LIMIT ?"
         arguments += [limit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.accessToken)
+        return try AccessTokenRow.fetchAll(db, sql: sql, arguments: arguments).map(\.token)
     }
 
     func insert(_ token: AccessToken) throws -> AccessToken {
@@ -50,13 +50,5 @@ extension SQLiteAccess {
         try db.execute(
             sql: "UPDATE access_token SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?", arguments: [at, id])
         if db.changesCount == 0 { throw StoreError.notFound }
-    }
-
-    static func accessToken(_ row: Row) -> AccessToken {
-        AccessToken(
-            id: row[0], secretHash: row[1], role: row[2],
-            region: (row[3] as String?).flatMap { try? RegionCode($0) },
-            uscc: (row[4] as String?).flatMap { try? USCC($0) },
-            label: row[5], createdAt: row[6], expiresAt: row[7], revokedAt: row[8])
     }
 }

@@ -12,7 +12,10 @@ extension SQLiteAccess {
                 """,
             arguments: [tokenID, key, notBefore]
         ).map { row in
-            IdempotentResponse(requestHash: row[0], status: row[1], headers: row[2], body: [UInt8](row[3] as Data))
+            IdempotentResponse(
+                requestHash: try row.decode(forColumn: "request_hash"), status: try row.decode(forColumn: "status"),
+                headers: try row.decode(forColumn: "headers"),
+                body: [UInt8](try row.decode(Data.self, forColumn: "body")))
         }
     }
 
@@ -23,5 +26,11 @@ extension SQLiteAccess {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [tokenID, key, response.requestHash, response.status, response.headers, Data(response.body), at])
+    }
+
+    func removeIdempotentResponses(before: String) throws {
+        // idempotent_response_created (migration 0003) makes this a range delete, usually of nothing.
+        let statement = try db.cachedStatement(sql: "DELETE FROM idempotent_response WHERE created_at < ?")
+        try statement.execute(arguments: [before])
     }
 }

@@ -7,11 +7,12 @@ extension SQLiteAccess {
     /// The person's name, phone and e-mail are the appointment's own (migration 0006); only a row without any
     /// (written by SQL outside the registry: the bench's and demo's bulk filings) falls back to the person's row,
     /// all three together, so a filing without an e-mail never shows another filing's.
+    /// Named as `AppointmentRow.Columns` reads them.
     static let appointmentColumns = """
         a.id, a.uscc, a.person_id, a.role, a.status, a.position, a.is_principal, a.appointed_on, a.registered_on,
-        a.ended_on, CASE WHEN a.person_name IS NULL THEN p.name ELSE a.person_name END, p.id_number,
-        CASE WHEN a.person_name IS NULL THEN p.phone ELSE a.person_phone END,
-        CASE WHEN a.person_name IS NULL THEN p.email ELSE a.person_email END, e.region_code
+        a.ended_on, CASE WHEN a.person_name IS NULL THEN p.name ELSE a.person_name END AS person_name, p.id_number,
+        CASE WHEN a.person_name IS NULL THEN p.phone ELSE a.person_phone END AS person_phone,
+        CASE WHEN a.person_name IS NULL THEN p.email ELSE a.person_email END AS person_email, e.region_code
         """
 
     static let appointmentFrom = """
@@ -21,21 +22,21 @@ extension SQLiteAccess {
     func appointment(id: Int64) throws -> AppointmentRecord? {
         let statement = try db.cachedStatement(
             sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.id = ?")
-        let rows = try Row.fetchAll(statement, arguments: [id])
+        let rows = try AppointmentRow.fetchAll(statement, arguments: [id])
         return try records(rows).first
     }
 
     func appointments(of uscc: USCC) throws -> [Appointment] {
         let statement = try db.cachedStatement(
             sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc = ? ORDER BY a.id")
-        let rows = try Row.fetchAll(statement, arguments: [uscc.value])
+        let rows = try AppointmentRow.fetchAll(statement, arguments: [uscc.value])
         return try records(rows).map(\.appointment)
     }
 
     func appointments(ofEach usccs: [USCC]) throws -> [Appointment] {
         guard !usccs.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: usccs.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
+        let rows = try AppointmentRow.fetchAll(
             db,
             sql:
                 "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc IN (\(placeholders)) ORDER BY a.id",
@@ -64,7 +65,7 @@ extension SQLiteAccess {
         if let after = query.afterID { conditions.append("a.id > :after"); arguments["after"] = after }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments["limit"] = query.limit
-        let rows = try Row.fetchAll(
+        let rows = try AppointmentRow.fetchAll(
             db,
             sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) \(whereClause) ORDER BY a.id LIMIT :limit",
             arguments: StatementArguments(arguments))
@@ -87,16 +88,14 @@ extension SQLiteAccess {
             AND (l.ended_on > a.ended_on OR (l.ended_on = a.ended_on AND l.id > a.id)))
         """
 
-    /// Maps rows of `appointmentColumns`, with the history of each. Rows the CHECKs allow always map.
-    private func records(_ rows: [Row]) throws -> [AppointmentRecord] {
+    /// Each row with its history. A row or transition that does not parse throws `StoreError.unreadable`.
+    private func records(_ rows: [AppointmentRow]) throws -> [AppointmentRecord] {
         guard !rows.isEmpty else { return [] }
-        let ids: [Int64] = rows.map { $0[0] }
-        let history = try transitions(of: ids)
-        return rows.compactMap { row in
-            guard let appointment = Self.appointment(row, history: history[row[0] as Int64] ?? []),
-                let region = try? RegionCode(row[14] as String)
-            else { return nil }
-            return AppointmentRecord(appointment: appointment, regionCode: region)
+        let history = try transitions(of: rows.map(\.id))
+        return rows.map { row in
+            var appointment = row.appointment
+            appointment.history = history[row.id] ?? []
+            return AppointmentRecord(appointment: appointment, regionCode: row.regionCode)
         }
     }
 
@@ -105,34 +104,13 @@ extension SQLiteAccess {
         // Cached per number of ids: an enterprise has few appointments, so few distinct statements.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT appointment_id, at, actor, from_status, to_status, reason FROM appointment_transition
+                SELECT \(AppointmentTransitionRow.selection) FROM appointment_transition
                 WHERE appointment_id IN (\(placeholders)) ORDER BY appointment_id, id
                 """)
-        let rows = try Row.fetchAll(statement, arguments: StatementArguments(ids))
         var byID: [Int64: [AppointmentTransition]] = [:]
-        for row in rows {
-            guard let at = Instant(rfc3339: row[1] as String), let to = AppointmentStatus(rawValue: row[4]) else {
-                continue
-            }
-            let from = (row[3] as String?).flatMap(AppointmentStatus.init(rawValue:))
-            byID[row[0], default: []].append(
-                AppointmentTransition(at: at, actor: row[2], from: from, to: to, reason: row[5]))
+        for row in try AppointmentTransitionRow.fetchAll(statement, arguments: StatementArguments(ids)) {
+            byID[row.appointmentID, default: []].append(row.transition)
         }
         return byID
-    }
-
-    static func appointment(_ row: Row, history: [AppointmentTransition]) -> Appointment? {
-        guard let uscc = try? USCC(row[1] as String), let role = Role(rawValue: row[3]),
-            let status = AppointmentStatus(rawValue: row[4]), let appointedOn = CivilDate(row[7] as String),
-            let idNumber = try? ResidentIDNumber(row[11] as String), let phone = try? PhoneNumber(row[12] as String)
-        else { return nil }
-        let email = (row[13] as String?).flatMap { try? EmailAddress($0) }
-        let person = PersonDetails(name: row[10], idNumber: idNumber, phone: phone, email: email)
-        let filing = AppointmentFiling(
-            role: role, person: person, position: row[5], isPrincipal: row[6], appointedOn: appointedOn)
-        return Appointment(
-            id: row[0], uscc: uscc, personID: row[2], filing: filing, status: status,
-            registeredOn: (row[8] as String?).flatMap { CivilDate($0) },
-            endedOn: (row[9] as String?).flatMap { CivilDate($0) }, history: history)
     }
 }

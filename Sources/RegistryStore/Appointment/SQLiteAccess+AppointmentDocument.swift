@@ -15,19 +15,18 @@ extension SQLiteAccess {
                     SELECT \(Self.documentColumns), content FROM appointment_document
                     WHERE appointment_id = ? AND kind = ? ORDER BY version DESC LIMIT 1
                     """,
-                arguments: [appointmentID, kind.rawValue]),
-            let document = Self.document(row)
+                arguments: [appointmentID, kind.rawValue])
         else { return nil }
-        return (document, [UInt8](row[8] as Data))
+        return (try AppointmentDocumentRow(row: row).document, [UInt8](try row.decode(Data.self, forColumn: "content")))
     }
 
     func documentVersions(appointmentID: Int64, kind: DocumentKind) throws -> [AppointmentDocument] {
-        try Row.fetchAll(
+        try AppointmentDocumentRow.fetchAll(
             db,
             sql:
                 "SELECT \(Self.documentColumns) FROM appointment_document WHERE appointment_id = ? AND kind = ? ORDER BY version",
             arguments: [appointmentID, kind.rawValue]
-        ).compactMap(Self.document)
+        ).map(\.document)
     }
 
     func insert(_ document: AppointmentDocument, content: [UInt8]) throws -> AppointmentDocument {
@@ -45,13 +44,5 @@ extension SQLiteAccess {
                 stored.sha256, stored.uploadedAt, stored.uploadedBy, Data(content),
             ])
         return stored
-    }
-
-    static func document(_ row: Row) -> AppointmentDocument? {
-        guard let kind = DocumentKind(rawValue: row[1]), let format = DocumentFormat(mediaType: row[3] as String)
-        else { return nil }
-        return AppointmentDocument(
-            appointmentID: row[0], kind: kind, version: row[2], format: format, size: row[4], sha256: row[5],
-            uploadedAt: row[6], uploadedBy: row[7])
     }
 }

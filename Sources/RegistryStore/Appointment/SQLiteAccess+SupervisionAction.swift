@@ -37,13 +37,6 @@ extension SQLiteAccess {
             FROM supervision_action s JOIN appointment a ON a.id = s.appointment_id JOIN enterprise e ON e.uscc = a.uscc
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT :limit
             """
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
-            guard let kind = SupervisionKind(rawValue: row[2]), let date = CivilDate(row[4] as String),
-                let uscc = try? USCC(row[7] as String), let region = try? RegionCode(row[8] as String)
-            else { return nil }
-            let action = SupervisionAction(
-                id: row[0], appointmentID: row[1], kind: kind, reason: row[3], occurredOn: date, serious: row[9])
-            return SupervisionActionRecord(action: action, actor: row[5], at: row[6], uscc: uscc, regionCode: region)
-        }
+        return try SupervisionActionRow.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(\.record)
     }
 }

@@ -2,15 +2,17 @@ import GRDB
 import RegistryDomain
 
 extension SQLiteAccess {
-    static let auditColumns =
-        "id, at, actor_token, actor_role, action, resource, request_id, digest, previous, hash, region_code"
+    static let auditColumns = AuditEntryRow.selection
 
+    /// Appends `entry` with the keyed hash: every entry since migration 0011 needs the audit key.
+    /// - Throws: `AuditKeyError.notGiven` without a key.
     func append(_ entry: AuditEntry) throws {
+        guard let auditKey else { throw AuditKeyError.notGiven }
         let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
         var entry = entry
-        entry.id = (last?[0] as Int64? ?? 0) + 1
-        entry.previous = last?[1] ?? AuditChain.genesis
-        entry.hash = AuditChain.hash(of: entry, previous: entry.previous)
+        entry.id = try (last?.decode(Int64.self, atIndex: 0) ?? 0) + 1
+        entry.previous = try last?.decode(String.self, atIndex: 1) ?? AuditChain.genesis
+        entry.hash = AuditChain.hash(of: entry, previous: entry.previous, key: auditKey)
         try db.execute(
             sql: """
                 INSERT INTO audit_event (\(Self.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -49,35 +51,49 @@ extension SQLiteAccess {
         arguments += [query.limit]
         let sql =
             "SELECT \(Self.auditColumns) FROM audit_event WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.auditEntry)
+        return try AuditEntryRow.fetchAll(db, sql: sql, arguments: arguments).map(\.entry)
     }
 
     func auditEntryCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event") ?? 0
     }
 
+    func auditHead() throws -> AuditHead? {
+        let count = try auditEntryCount()
+        let sql = "SELECT \(Self.auditColumns) FROM audit_event ORDER BY id DESC LIMIT 1"
+        return try AuditEntryRow.fetchOne(db, sql: sql).map { AuditHead(hash: $0.entry.hash, entryCount: count) }
+    }
+
+    func auditEntryID(hash: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM audit_event WHERE hash = ? ORDER BY id LIMIT 1", arguments: [hash])
+    }
+
+    /// Walks the chain from the genesis hash: ids must run 1, 2, … without a gap, entries before
+    /// `audit_chain_key.keyed_from` carry plain SHA-256 hashes and those from it on the keyed hash, and the record
+    /// of the key must match the key this registry was opened with.
     func firstAuditChainBreak() throws -> AuditChainBreak? {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_event ORDER BY id")
+        guard let record = try AuditKeyring.Record.fetch(db) else {
+            return AuditChainBreak(entryID: 1, reason: AuditKeyError.recordMissing.description)
+        }
+        if let auditKey, record.keyCheck != auditKey.check(keyedFrom: record.keyedFrom) {
+            return AuditChainBreak(
+                entryID: record.keyedFrom, reason: AuditKeyError.mismatch(path: auditKey.path).description)
+        }
+        let cursor = try AuditEntryRow.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_event ORDER BY id")
         var previous = AuditChain.genesis
         var expectedID: Int64 = 1
-        while let row = try cursor.next() {
-            let entry = Self.auditEntry(row)
+        while let entry = try cursor.next()?.entry {
             if entry.id != expectedID {
                 return AuditChainBreak(entryID: expectedID, reason: "the entry is missing")
             }
-            if let broken = AuditChain.firstBreak(in: [entry], startingAfter: previous) {
+            if let broken = AuditChain.firstBreak(
+                in: [entry], startingAfter: previous, keyedFrom: record.keyedFrom, key: auditKey)
+            {
                 return broken
             }
             previous = entry.hash
             expectedID += 1
         }
         return nil
-    }
-
-    static func auditEntry(_ row: Row) -> AuditEntry {
-        AuditEntry(
-            id: row[0], at: row[1], actorToken: row[2], actorRole: row[3], action: row[4], resource: row[5],
-            requestID: row[6], digest: row[7], regionCode: (row[10] as String?).map(RegionCode.init(stored:)),
-            previous: row[8], hash: row[9])
     }
 }

@@ -17,13 +17,9 @@ extension SQLiteAccess {
         }
         arguments += [limit]
         let sql = """
-            SELECT id, at, kind, resource, region_code, payload FROM change_event
+            SELECT \(ChangeEventRow.selection) FROM change_event
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
-            guard let region = try? RegionCode(row[4] as String) else { return nil }
-            return ChangeEvent(
-                id: row[0], at: row[1], kind: row[2], resource: row[3], regionCode: region, payload: row[5])
-        }
+        return try ChangeEventRow.fetchAll(db, sql: sql, arguments: arguments).map(\.event)
     }
 }

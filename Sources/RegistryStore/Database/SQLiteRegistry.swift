@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import RegistryDomain
 
 /// The registry stored in one SQLite file through GRDB's `DatabasePool`: WAL, one writer, concurrent readers.
@@ -26,16 +27,25 @@ package final class SQLiteRegistry: RegistryStorage {
         /// Above this many changed enterprises the coverage index is rebuilt rather than patched. The default is
         /// 20,000.
         package var coverageRebuildThreshold = 20_000
+        /// The audit key file (`--audit-key`), read or created when opening (see `AuditKeyring`). Nil: no key, so
+        /// appending an audit entry fails and only entries written before the chain was keyed verify. The default
+        /// is nil.
+        package var auditKeyPath: String? = nil
+        /// Whether a missing key file is created when the chain was never keyed. The default is true;
+        /// `audit verify` passes false.
+        package var createsAuditKey = true
         package init() {}
     }
 
     package let pool: DatabasePool
     /// Coverage answers' in-memory index, kept in step with the database by `coverage_version`.
     package let coverageIndex: CoverageIndex
+    /// The audit chain's key, when a path was configured.
+    let auditKey: AuditKey?
 
     /// Opens (and by default migrates) the database at `path`.
-    /// - Throws: `StoreError.migrationMismatch` when an applied migration's text changed; GRDB errors when the
-    ///   file cannot be opened.
+    /// - Throws: `StoreError.migrationMismatch` when an applied migration's text changed; `AuditKeyError` when the
+    ///   audit key is missing, wrong or unrecorded; GRDB errors when the file cannot be opened.
     package init(path: String, configuration: Configuration = .init()) throws {
         var config = GRDB.Configuration()
         config.foreignKeysEnabled = true
@@ -43,13 +53,23 @@ package final class SQLiteRegistry: RegistryStorage {
         config.maximumReaderCount = configuration.maximumReaderCount
         config.label = "cqo-registry"
         let synchronous = configuration.synchronous
+        let busyMilliseconds = Int32(configuration.busyTimeoutSeconds * 1000)
         config.prepareDatabase { db in
+            // GRDB gives a pool's readers a fixed 10 s busy timeout of their own; a reader waits as long as the
+            // writer, so a locked database answers 503 after `busyTimeoutSeconds` whoever asked. First, since the
+            // first statement reads the schema and may meet the lock.
+            sqlite3_busy_timeout(db.sqliteConnection, busyMilliseconds)
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
         pool = try DatabasePool(path: path, configuration: config)
         coverageIndex = CoverageIndex(rebuildThreshold: configuration.coverageRebuildThreshold)
         if configuration.migrate {
             try RegistryMigrations.apply(to: pool)
+        }
+        if let keyPath = configuration.auditKeyPath {
+            auditKey = try AuditKeyring.open(path: keyPath, creating: configuration.createsAuditKey, in: pool)
+        } else {
+            auditKey = nil
         }
         if let runner = configuration.coverageRebuildRunner {
             coverageIndex.rebuildElsewhere(runner) { [pool, weak coverageIndex] in
@@ -60,23 +80,25 @@ package final class SQLiteRegistry: RegistryStorage {
 
     package func read<T>(_ work: (any RegistryReader) throws -> T) throws -> T {
         try StoreError.translating {
-            try pool.read { db in try work(SQLiteAccess(db: db, coverageIndex: coverageIndex)) }
+            try pool.read { db in try work(SQLiteAccess(db: db, coverageIndex: coverageIndex, auditKey: auditKey)) }
         }
     }
 
     package func readOneStatement<T>(_ work: (any RegistryReader) throws -> T) throws -> T {
         try StoreError.translating {
-            try pool.unsafeRead { db in try work(SQLiteAccess(db: db)) }
+            try pool.unsafeRead { db in try work(SQLiteAccess(db: db, auditKey: auditKey)) }
         }
     }
 
     package func snapshot() throws -> any RegistrySnapshot {
-        try StoreError.translating { SQLiteSnapshot(snapshot: try pool.makeSnapshot(), coverageIndex: coverageIndex) }
+        try StoreError.translating {
+            SQLiteSnapshot(snapshot: try pool.makeSnapshot(), coverageIndex: coverageIndex, auditKey: auditKey)
+        }
     }
 
     package func write<T: Sendable>(_ work: @escaping @Sendable (any RegistryWriter) throws -> T) async throws -> T {
         try await StoreError.translating {
-            try await pool.write { db in try work(SQLiteAccess(db: db)) }
+            try await pool.write { [auditKey] db in try work(SQLiteAccess(db: db, auditKey: auditKey)) }
         }
     }
 

@@ -6,10 +6,11 @@ import RegistryDomain
 struct SQLiteSnapshot: RegistrySnapshot {
     let snapshot: DatabaseSnapshot
     let coverageIndex: CoverageIndex
+    let auditKey: AuditKey?
 
     func read<T>(_ work: (any RegistryReader) throws -> T) throws -> T {
         try StoreError.translating {
-            try snapshot.read { db in try work(SQLiteAccess(db: db, coverageIndex: coverageIndex)) }
+            try snapshot.read { db in try work(SQLiteAccess(db: db, coverageIndex: coverageIndex, auditKey: auditKey)) }
         }
     }
 }

@@ -30,7 +30,7 @@ extension SQLiteAccess {
     func enterprise(_ uscc: USCC, on day: CivilDate) throws -> EnterpriseRecord? {
         let statement = try db.cachedStatement(sql: Self.enterpriseByUSCC)
         statement.setUncheckedArguments(["uscc": uscc.value, "day": day.description])
-        return try Row.fetchOne(statement).flatMap(Self.enterpriseRecord)
+        return try EnterpriseRow.fetchOne(statement)?.record
     }
 
     func regionCodes(of usccs: [USCC]) throws -> [USCC: RegionCode] {
@@ -42,7 +42,9 @@ extension SQLiteAccess {
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT uscc, region_code FROM enterprise WHERE uscc IN (\(marks))",
                 arguments: StatementArguments(chunk.map(\.value)))
-            while let row = try rows.next() { regions[USCC(stored: row[0])] = RegionCode(stored: row[1]) }
+            while let row = try rows.next() {
+                regions[USCC(stored: try row.decode(atIndex: 0))] = RegionCode(stored: try row.decode(atIndex: 1))
+            }
         }
         return regions
     }
@@ -85,25 +87,13 @@ extension SQLiteAccess {
             \(whereClause) ORDER BY e.uscc LIMIT :limit
             """
         arguments["limit"] = query.limit
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-            .compactMap(Self.enterpriseRecord)
+        return try EnterpriseRow.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(\.record)
     }
 
-    /// Maps a row of `enterpriseColumns` + `covered`. Rows the database's CHECKs allow always map.
-    static func enterpriseRecord(_ row: Row) -> EnterpriseRecord? {
-        guard let enterprise = enterprise(row) else { return nil }
-        return EnterpriseRecord(enterprise: enterprise, covered: row["covered"] as Bool? ?? false)
-    }
-
-    static func enterprise(_ row: Row) -> Enterprise? {
-        guard let size = SizeClass(rawValue: row[3]), let sector = Sector(rawValue: row[6]) else { return nil }
-        return Enterprise(
-            uscc: USCC(stored: row[0]), name: row[1], regionCode: RegionCode(stored: row[2]), sizeClass: size,
-            aboveScale: row[4], industryCode: IndustryCode(stored: row[5]), sector: sector, employees: row[7],
-            revenueCNY: row[8],
-            registeredOn: (row[9] as String?).flatMap { CivilDate($0) },
-            deregisteredOn: (row[10] as String?).flatMap { CivilDate($0) })
-    }
+    /// A row of `enterpriseColumns` as an enterprise (never nil: a row that does not parse throws), for readers
+    /// that map rows with `compactMap(Self.enterprise)`.
+    /// - Throws: `StoreError.unreadable`.
+    static func enterprise(_ row: Row) throws -> Enterprise? { try EnterpriseRow(row: row).record.enterprise }
 
     static func escapeLike(_ text: String) -> String {
         var escaped = ""

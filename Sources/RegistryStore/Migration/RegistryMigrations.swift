@@ -38,8 +38,8 @@ enum RegistryMigrations {
         let known = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.checksum) })
         let recorded = try Row.fetchAll(db, sql: "SELECT name, sha256 FROM migration_checksum ORDER BY name")
         for row in recorded {
-            let name: String = row[0]
-            let checksum: String = row[1]
+            let name: String = try row.decode(atIndex: 0)
+            let checksum: String = try row.decode(atIndex: 1)
             guard let expected = known[name] else {
                 throw StoreError.migrationMismatch(
                     "the database has migration \(name), which this build does not know: it was made by a newer version"
