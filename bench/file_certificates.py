@@ -17,6 +17,20 @@ import sys
 import time
 
 
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+def number(rng, year):
+    """A number as CertificateNumber.random makes one: CQO-YYYY, nine symbols and the check symbol (mod 31)."""
+    values = [rng.randrange(len(ALPHABET)) for _ in range(9)]
+    total, weight = 0, 1
+    for value in [int(d) for d in str(year)] + values:
+        total = (total + value * weight) % 31
+        weight = weight * 3 % 31
+    values.append((31 - total) % 31)
+    return f"CQO-{year}-" + "".join(ALPHABET[v] for v in values)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
@@ -35,7 +49,7 @@ def main():
         """SELECT DISTINCT person_id FROM appointment WHERE role = 'cqo' AND registered_on IS NOT NULL
            AND person_id NOT IN (SELECT person_id FROM certificate) ORDER BY person_id""")]
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    serial = (db.execute("SELECT count(*) FROM certificate").fetchone()[0] or 0) + 1
+    taken = {row[0] for row in db.execute("SELECT number FROM certificate")}
     rows = []
     for person in persons:
         if rng.random() >= args.share:
@@ -46,8 +60,11 @@ def main():
         revoked = None
         if rng.random() < args.revoked:
             revoked = (issued + datetime.timedelta(days=rng.randint(30, 700))).isoformat()
-        rows.append((f"CQO-{issued.year}-{serial:06d}", person, issued.isoformat(), expires.isoformat(), revoked, now))
-        serial += 1
+        text = number(rng, issued.year)
+        while text in taken:
+            text = number(rng, issued.year)
+        taken.add(text)
+        rows.append((text, person, issued.isoformat(), expires.isoformat(), revoked, now))
     db.executemany(
         "INSERT INTO certificate (number, person_id, issued_on, expires_on, revoked_on, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)", rows)

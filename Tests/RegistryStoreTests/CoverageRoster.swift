@@ -37,7 +37,7 @@ struct CoverageRoster {
         let issued = day(-200...900)
         let expires = issued.adding(days: random.int(0...700))
         let revoked = random.chance(0.25) ? issued.adding(days: random.int(-10...800)) : nil
-        guard let number = CertificateNumber(year: 2022, sequence: certificates.count + 1) else { return }
+        let number = CertificateNumber.fixture(year: 2022, sequence: certificates.count + 1)
         certificates.append(
             Certificate(number: number, personID: person, issuedOn: issued, expiresOn: expires, revokedOn: revoked))
     }
