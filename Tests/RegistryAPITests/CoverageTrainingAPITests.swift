@@ -116,4 +116,37 @@ import Testing
             #expect(Self.total(try await viewer.get("/v1/coverage?metric=training&as_of=2025-06-29")) == (4, 2))
         }
     }
+
+    /// Through the API's own write paths: a cqo filed and registered, a passed exam issues the certificate, an exit
+    /// removes the appointment and revokes the certificate from its day; the days before stay as they were.
+    @Test func anExamPassCoversAndAnExitRevokesFromItsDayOnly() async throws {
+        try await withTestServer { server in
+            let actors = try await AppointmentLifecycleTests.actors(server)
+            let id = try await SupervisionAPITests.registered(actors)  // registered 2025-03-10
+            let person = try #require(
+                try await actors.regulator.get("/v1/appointments/\(id)").json["person_id"] as? Int)
+            let viewer = try await server.client("viewer", region: "4420")
+            let today = try await viewer.get("/v1/coverage?metric=training")
+            #expect(Self.total(today) == (1, 0))
+            let etag = try #require(today[header: "etag"])
+
+            let exam = try await actors.regulator.post(
+                "/v1/exams", json: #"{"person_id":\#(person),"taken_on":"2025-04-01","score":90}"#)
+            #expect(exam.status == 201, "\(exam.text)")
+            let passed = try await viewer.get("/v1/coverage?metric=training", headers: ["If-None-Match": etag])
+            #expect(passed.status == 200)
+            #expect(Self.total(passed) == (1, 1))
+            #expect(Self.total(try await viewer.get("/v1/coverage?metric=training&as_of=2025-03-31")) == (1, 0))
+            let may = "/v1/coverage?metric=training&as_of=2025-05-31"
+            let mayBefore = try await viewer.get(may)
+            #expect(Self.total(mayBefore) == (1, 1))
+
+            let exit = try await actors.regulator.post(
+                "/v1/appointments/\(id)/supervision-actions",
+                json: #"{"kind":"exit","reason":"严重失职","occurred_on":"2025-06-01"}"#)
+            #expect(exit.status == 201, "\(exit.text)")
+            #expect(Self.total(try await viewer.get("/v1/coverage?metric=training")) == (0, 0), "no registered cqo")
+            #expect(try await viewer.get(may).text == mayBefore.text)
+        }
+    }
 }
