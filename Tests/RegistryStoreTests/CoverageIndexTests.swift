@@ -282,8 +282,9 @@ import Testing
         #expect(read == written)
         // Training, and several dates at once, through the private copy's scan (it has no cells).
         try await database.registry.seedCoverageCertificates(roster.certificates)
-        var training = query
-        training.metric = .training
+        let training = CoverageQuery(
+            region: query.region, asOf: query.asOf, metric: .training, groupBy: query.groupBy,
+            population: query.population)
         let ends = CivilDate.monthEnds(from: roster.day(0...0), through: roster.day(1_000...1_000))
         let readTraining = try database.registry.read { try $0.coverageCounts(training, on: ends) }
         let writtenTraining = try await database.registry.write { try $0.coverageCounts(training, on: ends) }
