@@ -2,7 +2,8 @@
 # Server-side timings of /v1/coverage and /v1/coverage/trend on a prepared database (see bench/COVERAGE.md).
 #
 #   bench/coverage_bench.sh DB [BIN] [N]
-#     DB   our database, roster imported and appointments filed (bench/file_appointments.py)
+#     DB   our database, roster imported, appointments filed (bench/file_appointments.py) and certificates issued
+#          (bench/file_certificates.py; without them the training rows count no one covered)
 #     BIN  cqo-registry binary (default .build/release/cqo-registry)
 #     N    requests per scenario (default 21)
 #
@@ -68,4 +69,9 @@ scenario past-2023-12-31-44-size "/v1/coverage?region=44&as_of=2023-12-31&group_
 scenario past-2022-06-30-4403001 "/v1/coverage?region=4403001&as_of=2022-06-30&group_by=size_class"
 scenario trend-36m-44-size "/v1/coverage/trend?region=44&from=2022-12-01&to=2025-11-30&group_by=size_class&manufacturing=true"
 scenario trend-36m-4420-total "/v1/coverage/trend?region=4420&from=2022-12-01&to=2025-11-30"
+scenario training-today-44-size-manuf "/v1/coverage?metric=training&region=44&group_by=size_class&manufacturing=true"
+scenario training-today-4420-by-town "/v1/coverage?metric=training&region=4420&group_by=region"
+scenario training-past-2023-12-31-44 "/v1/coverage?metric=training&region=44&as_of=2023-12-31&group_by=size_class&manufacturing=true"
+scenario training-past-2022-06-30-4403001 "/v1/coverage?metric=training&region=4403001&as_of=2022-06-30&group_by=size_class"
+scenario training-trend-36m-44-size "/v1/coverage/trend?metric=training&region=44&from=2022-12-01&to=2025-11-30&group_by=size_class&manufacturing=true"
 scenario poll-304-44-size "/v1/coverage?region=44&group_by=size_class&manufacturing=true" conditional

@@ -100,7 +100,7 @@ private let guangdongTargets: [CoverageTarget] = [
         #expect(CoverageCalculator.worklist(query, enterprises: enterprises, appointments: appointments).count == 24)
     }
 
-    @Test func trainingCoverageCountsRegisteredAppointmentsWithAValidCertificate() throws {
+    @Test func trainingCoverageCountsEnterprisesWhoseRegisteredCQOHoldsAValidCertificate() throws {
         let enterprises = [Enterprise.fixture(number: 1), .fixture(number: 2)]
         let appointments = [
             Appointment.fixture(id: 1, uscc: enterprises[0].uscc, registeredOn: "2024-02-01"),

@@ -6,8 +6,9 @@ import Testing
 
 @testable import RegistryStore
 
-/// The coverage index against the domain's brute-force `CoverageCalculator`, on random rosters and histories,
-/// before and after random changes (which the index must pick up through the triggers' change log).
+/// The coverage index against the domain's brute-force `CoverageCalculator`, on random rosters, histories and
+/// certificates, for both metrics, before and after random changes (which the index must pick up through the
+/// triggers' change log).
 @Suite struct CoverageIndexTests {
     static let targets = [
         target(1, "44", size: .large, manufacturing: true, deadline: "2023-12-31", ratio: "0.6"),
@@ -33,11 +34,12 @@ import Testing
         async throws
     {
         let queries = (0..<25).map { _ in roster.query() }
-        let (enterprises, appointments) = (roster.enterprises, roster.appointments)
+        let (enterprises, appointments, certificates) = (roster.enterprises, roster.appointments, roster.certificates)
         let pairs = try await offDispatch {
             try queries.map { query in
                 let expected = CoverageCalculator.report(
-                    query, enterprises: enterprises, appointments: appointments, targets: targets)
+                    query, enterprises: enterprises, appointments: appointments, certificates: certificates,
+                    targets: targets)
                 let tally = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
                 let point = tally.points.first ?? ([], CoverageCount(key: nil, total: -1, covered: -1))
                 let actual = CoverageReport.assembled(query, groups: point.groups, total: point.total, targets: targets)
@@ -61,6 +63,7 @@ import Testing
         let enterprises = roster.enterprises
         _ = try await database.registry.write { try $0.upsert(enterprises) }
         try await database.registry.seedCoverageAppointments(roster.appointments)
+        try await database.registry.seedCoverageCertificates(roster.certificates)
         try await Self.expectAgreement(&roster, database, seed: seed)
         for round in 0..<3 {
             // Changed enterprises (attributes, dates) and new or ended terms, then the same comparison.
@@ -89,6 +92,16 @@ import Testing
             try await database.registry.seedCoverageAppointments(endedNow)
             try await database.registry.seedCoverageAppointments(
                 Self.withoutSecondOpenCQO(&roster, from: before))
+            // New certificates, and revoked, renewed or re-dated ones (each alone in its transaction, as an exam
+            // or an exit would write it).
+            let firstNew = roster.certificates.count
+            for _ in 0..<4 { roster.addCertificate() }
+            try await database.registry.seedCoverageCertificates(Array(roster.certificates[firstNew...]))
+            for _ in 0..<4 {
+                if let changed = roster.changeCertificate() {
+                    try await database.registry.seedCoverageCertificates([changed])
+                }
+            }
             try await Self.expectAgreement(&roster, database, seed: seed)
         }
     }
@@ -123,10 +136,12 @@ import Testing
         let all = roster.enterprises
         _ = try await database.registry.write { try $0.upsert(all) }
         try await database.registry.seedCoverageAppointments(roster.appointments)
+        try await database.registry.seedCoverageCertificates(roster.certificates)
         for _ in 0..<10 {
             let query = roster.query()
             let expected = CoverageCalculator.report(
-                query, enterprises: roster.enterprises, appointments: roster.appointments, targets: Self.targets)
+                query, enterprises: roster.enterprises, appointments: roster.appointments,
+                certificates: roster.certificates, targets: Self.targets)
             let tally = try await database.registry.pool.read { db in
                 try SQLiteAccess(db: db, coverageIndex: index).coverageCounts(query, on: [query.asOf])
             }
@@ -157,6 +172,7 @@ import Testing
         let all = roster.enterprises
         _ = try await database.registry.write { try $0.upsert(all) }
         try await database.registry.seedCoverageAppointments(roster.appointments)
+        try await database.registry.seedCoverageCertificates(roster.certificates)
         let latest = try database.registry.read { try $0.coverageDataVersion() }
         let meanwhile = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
         #expect(meanwhile.version == before.version, "answered from the previous version, and labelled so")
@@ -171,14 +187,45 @@ import Testing
         #expect(jobs.withLock { $0.isEmpty })
 
         for job in pending { job() }
-        let after = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
-        #expect(after.version == latest)
+        for metric in CoverageMetric.allCases {
+            var asked = query
+            asked.metric = metric
+            let after = try database.registry.read { try $0.coverageCounts(asked, on: [asked.asOf]) }
+            #expect(after.version == latest)
+            let expected = CoverageCalculator.report(
+                asked, enterprises: roster.enterprises, appointments: roster.appointments,
+                certificates: roster.certificates, targets: Self.targets)
+            let point = try #require(after.points.first)
+            #expect(
+                CoverageReport.assembled(asked, groups: point.groups, total: point.total, targets: Self.targets)
+                    == expected, "\(metric)")
+        }
+        #expect(jobs.withLock { $0.isEmpty })
+
+        // A change to certificates alone, at more enterprises than the threshold, is rebuilt elsewhere too.
+        let revoked = roster.certificates.map { $0.revoked(on: CoverageRoster.origin) }
+        roster.certificates = revoked
+        try await database.registry.seedCoverageCertificates(revoked)
+        var training = query
+        training.metric = .training
+        let stale = try database.registry.read { try $0.coverageCounts(training, on: [training.asOf]) }
+        #expect(stale.version == latest, "answered from the previous version while the rebuild waits")
+        let rebuilds = jobs.withLock { jobs in
+            defer { jobs.removeAll() }
+            return jobs
+        }
+        #expect(rebuilds.count == 1)
+        for job in rebuilds { job() }
+        let fresh = try database.registry.read { try $0.coverageCounts(training, on: [training.asOf]) }
+        #expect(fresh.version == (try database.registry.read { try $0.coverageDataVersion() }))
+        #expect(fresh.points.first?.total.covered == 0, "every certificate is revoked")
         let expected = CoverageCalculator.report(
-            query, enterprises: roster.enterprises, appointments: roster.appointments, targets: Self.targets)
-        let point = try #require(after.points.first)
+            training, enterprises: roster.enterprises, appointments: roster.appointments,
+            certificates: roster.certificates, targets: Self.targets)
+        let point = try #require(fresh.points.first)
         #expect(
-            CoverageReport.assembled(query, groups: point.groups, total: point.total, targets: Self.targets) == expected
-        )
+            CoverageReport.assembled(training, groups: point.groups, total: point.total, targets: Self.targets)
+                == expected)
     }
 
     /// A background rebuild that fails is abandoned: the next reader that finds the index behind starts another,
@@ -233,6 +280,17 @@ import Testing
         let read = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
         let written = try await database.registry.write { try $0.coverageCounts(query, on: [query.asOf]) }
         #expect(read == written)
+        // Training, and several dates at once, through the private copy's scan (it has no cells).
+        try await database.registry.seedCoverageCertificates(roster.certificates)
+        let training = CoverageQuery(
+            region: query.region, asOf: query.asOf, metric: .training, groupBy: query.groupBy,
+            population: query.population)
+        let ends = CivilDate.monthEnds(from: roster.day(0...0), through: roster.day(1_000...1_000))
+        let readTraining = try database.registry.read { try $0.coverageCounts(training, on: ends) }
+        let writtenTraining = try await database.registry.write { try $0.coverageCounts(training, on: ends) }
+        #expect(readTraining.points.map(\.total) == writtenTraining.points.map(\.total))
+        #expect(readTraining.points.map(\.groups) == writtenTraining.points.map(\.groups))
+        #expect(readTraining.points.contains { $0.total.covered > 0 })
         struct Abandon: Error {}
         let extra = Enterprise.fixture(999, region: "442000100001")
         await #expect(throws: Abandon.self) {
@@ -242,7 +300,9 @@ import Testing
                 throw Abandon()
             }
         }
-        #expect(try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) } == read)
+        let after = try database.registry.read { try $0.coverageCounts(query, on: [query.asOf]) }
+        #expect(after.points.map(\.total) == read.points.map(\.total))
+        #expect(after.points.map(\.groups) == read.points.map(\.groups))
     }
 
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
@@ -252,17 +312,18 @@ import Testing
         let enterprises = roster.enterprises
         _ = try await database.registry.write { try $0.upsert(enterprises) }
         try await database.registry.seedCoverageAppointments(roster.appointments)
+        try await database.registry.seedCoverageCertificates(roster.certificates)
         let questions = (0..<5).map { _ -> (CoverageQuery, CivilDate, CivilDate) in
             let query = roster.query()
             let from = roster.day(-40...600)
             return (query, from, from.adding(days: roster.random.int(0...900)))
         }
-        let (enterprises2, appointments) = (roster.enterprises, roster.appointments)
+        let (enterprises2, appointments, certificates) = (roster.enterprises, roster.appointments, roster.certificates)
         let pairs = try await Self.offDispatch {
             try questions.map { query, from, to in
                 let expected = CoverageCalculator.trend(
                     query, from: from, through: to, enterprises: enterprises2, appointments: appointments,
-                    targets: Self.targets)
+                    certificates: certificates, targets: Self.targets)
                 let ends = CivilDate.monthEnds(from: from, through: to)
                 let tally = try database.registry.read { try $0.coverageCounts(query, on: ends) }
                 let actual = zip(ends, tally.points).map { end, point in
@@ -273,5 +334,26 @@ import Testing
             }
         }
         for (actual, expected) in pairs { #expect(actual == expected, "seed \(seed)") }
+    }
+
+    /// The worklist (SQL, not the index) against brute force for both metrics: the population members not covered.
+    @Test(arguments: 1...10 as ClosedRange<UInt64>)
+    func worklistAgreesWithBruteForce(seed: UInt64) async throws {
+        let database = try TemporaryDatabase.migrated()
+        var roster = CoverageRoster(seed: seed + 2_000, enterprises: 80)
+        let enterprises = roster.enterprises
+        _ = try await database.registry.write { try $0.upsert(enterprises) }
+        try await database.registry.seedCoverageAppointments(roster.appointments)
+        try await database.registry.seedCoverageCertificates(roster.certificates)
+        for _ in 0..<10 {
+            var query = roster.query()
+            query.groupBy = nil
+            let expected = CoverageCalculator.worklist(
+                query, enterprises: roster.enterprises, appointments: roster.appointments,
+                certificates: roster.certificates
+            ).map(\.uscc)
+            let actual = try database.registry.read { try $0.uncoveredEnterprises(query, after: nil, limit: 1_000) }
+            #expect(actual.map(\.uscc) == expected, "seed \(seed), query \(query)")
+        }
     }
 }

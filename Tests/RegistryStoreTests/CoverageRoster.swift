@@ -1,12 +1,17 @@
 import RegistryDomain
 import RegistryTesting
 
-/// A seeded random roster and appointment history for coverage tests: few distinct values per field, so that
-/// groups, filters, boundaries (registration = deregistration = query day) and overlapping terms all occur.
+/// A seeded random roster, appointment history and certificates for coverage tests: few distinct values per
+/// field, so that groups, filters, boundaries (registration = deregistration = query day), overlapping terms, one
+/// person appointed at several enterprises, and certificates expired, revoked (even before issue) and renewed all
+/// occur.
 struct CoverageRoster {
     var random: SplitMix64
     var enterprises: [Enterprise] = []
     var appointments: [Appointment] = []
+    var certificates: [Certificate] = []
+    /// Persons shared between appointments: a few of them hold the post at several enterprises.
+    let sharedPersons: ClosedRange<Int64>
 
     static let regions = [
         "442000100001", "442000101002", "442000100", "4420", "442000", "440300100001", "440306001", "44030",
@@ -17,8 +22,38 @@ struct CoverageRoster {
 
     init(seed: UInt64, enterprises count: Int) {
         random = SplitMix64(seed: seed)
+        sharedPersons = 100_001...Int64(100_000 + max(1, count / 4))
         for serial in 1...count { enterprises.append(enterprise(serial)) }
         for enterprise in enterprises { addTerms(enterprise.uscc) }
+        for _ in 0..<count { addCertificate() }
+    }
+
+    /// A certificate of an appointed person (or of nobody appointed): issued within the roster's years, valid up to
+    /// two years, sometimes revoked (before issue, during validity or after expiry).
+    mutating func addCertificate() {
+        let person =
+            random.chance(0.9) && !appointments.isEmpty
+            ? pick(appointments).personID : Int64(random.int(900_000...900_100))
+        let issued = day(-200...900)
+        let expires = issued.adding(days: random.int(0...700))
+        let revoked = random.chance(0.25) ? issued.adding(days: random.int(-10...800)) : nil
+        let number = CertificateNumber.fixture(year: 2022, sequence: certificates.count + 1)
+        certificates.append(
+            Certificate(number: number, personID: person, issuedOn: issued, expiresOn: expires, revokedOn: revoked))
+    }
+
+    /// Revokes, renews or re-dates a random certificate in place; returns it for storing.
+    mutating func changeCertificate() -> Certificate? {
+        guard !certificates.isEmpty else { return nil }
+        let index = random.int(0...(certificates.count - 1))
+        switch random.int(0...2) {
+        case 0: certificates[index] = certificates[index].revoked(on: day(0...1_000))
+        case 1: certificates[index].expiresOn = certificates[index].expiresOn.adding(days: random.int(1...700))
+        default:
+            certificates[index].issuedOn = day(-100...800)
+            certificates[index].expiresOn = certificates[index].issuedOn.adding(days: random.int(0...700))
+        }
+        return certificates[index]
     }
 
     mutating func day(_ range: ClosedRange<Int>) -> CivilDate { Self.origin.adding(days: random.int(range)) }
@@ -41,6 +76,14 @@ struct CoverageRoster {
     }
 
     mutating func term(_ uscc: USCC, open: inout Bool) -> Appointment {
+        var appointment = unsharedTerm(uscc, open: &open)
+        if random.chance(0.4) {
+            appointment.personID = Int64(random.int(Int(sharedPersons.lowerBound)...Int(sharedPersons.upperBound)))
+        }
+        return appointment
+    }
+
+    mutating func unsharedTerm(_ uscc: USCC, open: inout Bool) -> Appointment {
         let id = Int64(appointments.count + 1)
         let role: Role = random.chance(0.8) ? .cqo : .safetyDirector
         let appointed = day(0...900)
@@ -72,8 +115,8 @@ struct CoverageRoster {
         if random.chance(0.2) { population.sector = pick(Sector.allCases) }
         let grouping: CoverageGrouping? = random.chance(0.2) ? nil : pick(CoverageGrouping.allCases)
         return CoverageQuery(
-            region: (try? RegionCode(region)) ?? Self.fallbackRegion, asOf: day(-30...1_100), groupBy: grouping,
-            population: population)
+            region: (try? RegionCode(region)) ?? Self.fallbackRegion, asOf: day(-30...1_100),
+            metric: random.chance(0.5) ? .training : .appointment, groupBy: grouping, population: population)
     }
 
     static var fallbackRegion: RegionCode {

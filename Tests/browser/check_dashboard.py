@@ -58,6 +58,7 @@ def main():
     ap = argparse.ArgumentParser()
     for name in ("--dom", "--base", "--token", "--chromium-log", "--screenshot"):
         ap.add_argument(name, required=True)
+    ap.add_argument("--metric", default="appointment", choices=("appointment", "training"))
     args = ap.parse_args()
     page = Figures()
     page.feed(open(args.dom, encoding="utf-8").read())
@@ -75,7 +76,7 @@ def main():
     if not os.path.exists(args.screenshot) or os.path.getsize(args.screenshot) < 10_000:
         failures.append("no screenshot")
 
-    common = "manufacturing=true"
+    common = f"manufacturing=true&metric={args.metric}"
     size = api(args.base, args.token, f"/v1/coverage?group_by=size_class&{common}")
     town = api(args.base, args.token, f"/v1/coverage?group_by=region&{common}")
     trend = api(args.base, args.token, f"/v1/coverage/trend?{common}")
@@ -117,13 +118,20 @@ def main():
             failures.append(f"town {key}: screen name {page.names.get(key)!r}, API {name!r}")
     shortfalls = [g for g in size["groups"] if g["shortfall"]]
     dom = open(args.dom, encoding="utf-8").read()
+    if size["metric"] != args.metric:
+        failures.append(f"the API answered metric {size['metric']!r}, not {args.metric!r}")
+    if not 0 < size["total"]["covered"] < size["total"]["total"]:
+        failures.append(f"the demo's {args.metric} figures are trivial: {size['total']}")
+    label = "已培训" if args.metric == "training" else "已覆盖"
+    if f">{label}<" not in dom:
+        failures.append(f"the {args.metric} labels ({label}) are not on screen")
     for g in shortfalls:
         if f"还需 {g['shortfall']} 家企业" not in dom:
             failures.append(f"size class {g['key']}: shortfall text 还需 {g['shortfall']} 家企业 missing")
     if failures:
         print("dashboard check FAILED:\n- " + "\n- ".join(failures), file=sys.stderr)
         sys.exit(1)
-    print(f"dashboard check: {len(page.checks)} figures on screen equal the API's; "
+    print(f"dashboard check ({args.metric}): {len(page.checks)} figures on screen equal the API's; "
           f"{len(named)} town names; {len(shortfalls)} shortfall texts; no errors")
 
 

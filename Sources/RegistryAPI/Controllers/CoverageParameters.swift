@@ -72,10 +72,6 @@ struct CoverageParameters {
             population.sector = Sector(rawValue: text)
             if population.sector == nil { problems.add("sector", "enum", "sector is product, engineering or service") }
         }
-        if metric == .training {
-            problems.add(
-                "metric", "unavailable", "metric training comes with training and certificates; use appointment")
-        }
         try problems.throwIfAny()
         let region = try context.caller.coverageRegion(requested)
         query = CoverageQuery(region: region, asOf: asOf, metric: metric, groupBy: groupBy, population: population)

@@ -2,10 +2,11 @@
 /// It is the oracle the SQL implementation is property-tested against; it is not meant to be fast.
 ///
 /// 1. The population: enterprises for which `CoverageRule.isInPopulation` holds on `asOf`.
-/// 2. The units: for metric `appointment`, those enterprises; covered when `CoverageRule.isCovered`.
-///    For metric `training` (003 §2, "the share of registered CQOs who hold a valid certificate"), the
-///    appointments of counted roles registered on `asOf` in those enterprises; covered when
-///    `CoverageRule.isTrained`.
+/// 2. The units are enterprises. For metric `appointment`, the whole population; covered when
+///    `CoverageRule.isCovered`. For metric `training` (003 §2, "100 % of filed CQOs trained"), only the
+///    population's enterprises that have an appointment of a counted role registered on `asOf`
+///    (`CoverageRule.isCovered`); covered when one of those appointments' persons held a valid certificate on
+///    `asOf` (`CoverageRule.isTrained`). Both are judged by dates only, so a past date never changes afterwards.
 /// 3. Groups: units keyed by `CoverageGrouping.key` of their enterprise; only keys that occur, sorted (size
 ///    classes in their order large → micro, above-scale `true` before `false`, other keys as text).
 /// 4. Each group, and the whole, gets `CoverageTarget.applicable` for its scope (`CoverageQuery.scope`), its
@@ -86,16 +87,16 @@ public enum CoverageCalculator {
                         $0, appointments: appointments, roles: query.roles, on: query.asOf))
             }
         case .training:
-            return population.flatMap { enterprise in
-                appointments
-                    .filter {
-                        $0.uscc == enterprise.uscc && CoverageRule.counts($0, roles: query.roles, on: query.asOf)
-                    }
-                    .map {
-                        Unit(
-                            enterprise: enterprise,
-                            isCovered: CoverageRule.isTrained($0, certificates: certificates, on: query.asOf))
-                    }
+            return population.compactMap { enterprise in
+                let registered = appointments.filter {
+                    $0.uscc == enterprise.uscc && CoverageRule.counts($0, roles: query.roles, on: query.asOf)
+                }
+                guard !registered.isEmpty else { return nil }
+                return Unit(
+                    enterprise: enterprise,
+                    isCovered: registered.contains {
+                        CoverageRule.isTrained($0, certificates: certificates, on: query.asOf)
+                    })
             }
         }
     }

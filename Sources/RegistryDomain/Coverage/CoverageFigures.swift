@@ -2,7 +2,8 @@
 public struct CoverageFigures: Hashable, Sendable {
     /// The group key (see `CoverageGrouping`); nil for the whole answer.
     public var key: String?
-    /// Units in the population: enterprises (metric `appointment`) or counted appointments (metric `training`).
+    /// Enterprises in the population: all of them (metric `appointment`), or those with a registered appointment
+    /// of a counted role (metric `training`).
     public var total: Int
     public var covered: Int
     /// The applicable target, if any.

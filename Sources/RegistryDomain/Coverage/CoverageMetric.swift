@@ -2,7 +2,8 @@
 public enum CoverageMetric: String, CaseIterable, Codable, Sendable {
     /// Enterprises with a registered appointment of a counted role (001 §(四); 004 §2).
     case appointment
-    /// Registered appointments of a counted role whose person holds a valid certificate (003 §2).
+    /// Among enterprises with a registered appointment of a counted role, those whose registered appointee holds a
+    /// valid certificate (003 §2: "filed CQOs 100 % trained").
     case training
 
     /// Parses a wire name, naming `field` in the violation (code `unknown`).

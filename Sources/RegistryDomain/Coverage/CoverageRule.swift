@@ -30,7 +30,9 @@ public enum CoverageRule {
         appointments.contains { $0.uscc == enterprise.uscc && counts($0, roles: roles, on: date) }
     }
 
-    /// Metric `training`: whether the appointment's person held a valid certificate on `date`.
+    /// Metric `training`: whether the appointment's person held a certificate valid on `date` (issued by then, not
+    /// past its last valid day, not revoked on or before it: `Certificate.isValid(on:)`). An exit that revokes
+    /// from its `occurred_on` therefore changes only the days from then on.
     public static func isTrained(_ appointment: Appointment, certificates: [Certificate], on date: CivilDate) -> Bool {
         certificates.contains { $0.personID == appointment.personID && $0.isValid(on: date) }
     }

@@ -28,6 +28,6 @@ public struct CoverageTarget: Hashable, Sendable, Identifiable {
         self.ratio = ratio
     }
 
-    /// The number of units (enterprises or appointments) that must be covered among `total`: ⌈ratio × total⌉.
+    /// The number of enterprises that must be covered among `total`: ⌈ratio × total⌉.
     public func required(of total: Int) -> Int { ratio.required(of: total) }
 }

@@ -14,7 +14,7 @@ public struct CoverageCount: Hashable, Sendable {
 
 /// The counts of a coverage query at each of several dates, and the data version they were read at.
 public struct CoverageTally: Hashable, Sendable {
-    /// The coverage data version (enterprises, appointments and targets) the counts reflect.
+    /// The coverage data version (enterprises, appointments, certificates and targets) the counts reflect.
     public var version: Int64
     /// One entry per date asked for, in the same order: the groups (ordered as `CoverageCalculator` orders them;
     /// empty without `groupBy`) and the whole.
@@ -40,14 +40,15 @@ public struct CoverageTally: Hashable, Sendable {
 }
 
 public protocol CoverageReader {
-    /// The current coverage data version: it rises with every change to enterprises, appointments or targets,
-    /// in the same transaction. An ETag derived from it changes exactly when an answer may change.
+    /// The current coverage data version: it rises with every change to enterprises, appointments, certificates or
+    /// targets, in the same transaction. An ETag derived from it changes exactly when an answer may change.
     func coverageDataVersion() throws -> Int64
-    /// Counts for `query` (metric `appointment`, roles `cqo`) at each of `dates`, by the as-of rule of DOMAIN.md.
-    /// - Throws: `StoreError.constraint` for a metric or role set the store does not count.
+    /// Counts for `query` (either metric, roles `cqo`) at each of `dates`, by the as-of rule of DOMAIN.md, exactly as
+    /// `CoverageCalculator` counts them.
+    /// - Throws: `StoreError.constraint` for a role set the store does not count.
     func coverageCounts(_ query: CoverageQuery, on dates: [CivilDate]) throws -> CoverageTally
-    /// The enterprises of the query's population on `query.asOf` that are not covered then, in USCC order,
-    /// after `after`, at most `limit` (the worklist).
+    /// The enterprises of the query's population on `query.asOf` (for metric `training`: those with a registered
+    /// `cqo`) that are not covered then, in USCC order, after `after`, at most `limit` (the worklist).
     func uncoveredEnterprises(_ query: CoverageQuery, after: USCC?, limit: Int) throws -> [Enterprise]
 }
 

@@ -105,9 +105,7 @@ struct CoverageCells: Sendable {
             keys.append(key)
             timelines.append(CoverageTimeline())
         }
-        for change in changes {
-            timelines[cell].add(from: change.day, total: Int32(change.total), covered: Int32(change.covered))
-        }
+        for change in changes { timelines[cell].add(change) }
     }
 
     /// Brings `order` up to date with cells added since: a few new cells are inserted where they belong (a patch

@@ -62,7 +62,8 @@ extension CoverageColumns {
             }
             let base = lastBase
             for (point, day) in days.enumerated() {
-                let (total, covered) = timelines[cell].counts(on: day)
+                let counts = timelines[cell].counts(on: day)
+                let (total, covered) = scan.training ? (counts.covered, counts.trained) : (counts.total, counts.covered)
                 guard total != 0 || covered != 0 else { continue }
                 accumulator.total[base + point] += Int(total)
                 accumulator.total[base + point + 1] -= Int(total)

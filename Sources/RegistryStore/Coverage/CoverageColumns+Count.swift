@@ -9,8 +9,11 @@ struct CoverageScan {
     var mask: UInt8 = 0
     var want: UInt8 = 0
     var grouping: CoverageGrouping?
+    /// Metric `training`: the population is the days a registered `cqo` holds, the covered the trained days.
+    var training: Bool
 
     init(_ query: CoverageQuery) {
+        training = query.metric == .training
         region = CoverageCodes.regionRange(query.region)
         regionLength = query.region.value.utf8.count
         industry = query.population.industry.map(CoverageCodes.industryRange)
@@ -64,6 +67,23 @@ struct CoverageAccumulator {
         return index
     }
 
+    /// +1 to the population (or, with `covered`, to the covered) from the first date in `range` to the first after
+    /// it, within date indexes `window`.
+    @inline(__always) mutating func add(
+        covered isCovered: Bool, base: Int, _ range: Range<Int32>, within window: Range<Int>, days: [Int32]
+    ) {
+        let start = max(window.lowerBound, CoverageColumns.lowerBound(days, range.lowerBound))
+        let end = min(window.upperBound, CoverageColumns.lowerBound(days, range.upperBound))
+        guard start < end else { return }
+        if isCovered {
+            covered[base + start] += 1
+            covered[base + end] -= 1
+        } else {
+            total[base + start] += 1
+            total[base + end] -= 1
+        }
+    }
+
     /// (key, total, covered) per group at date index `point`.
     func figures(at point: Int) -> [(key: UInt64, total: Int, covered: Int)] {
         groupKeys.indices.map { group in
@@ -92,36 +112,42 @@ extension CoverageColumns {
             if let range = scan.industry, !range.contains(industry[slot]) { continue }
             if let day = single {
                 guard from[slot] <= day, day < to[slot] else { continue }
+                if scan.training && !isCovered(slot, on: day) { continue }
                 let base = accumulator.group(groupKey(slot, scan)) * stride
                 accumulator.total[base] += 1
-                if isCovered(slot, on: day) { accumulator.covered[base] += 1 }
+                if scan.training ? isTrained(slot, on: day) : isCovered(slot, on: day) {
+                    accumulator.covered[base] += 1
+                }
                 continue
             }
             let low = Self.lowerBound(days, from[slot])
             let high = Self.lowerBound(days, to[slot])
             guard low < high else { continue }
             let base = accumulator.group(groupKey(slot, scan)) * stride
-            accumulator.total[base + low] += 1
-            accumulator.total[base + high] -= 1
-            if coveredFrom[slot] < coveredTo[slot] {
-                let start = max(low, Self.lowerBound(days, coveredFrom[slot]))
-                let end = min(high, Self.lowerBound(days, coveredTo[slot]))
-                if start < end {
-                    accumulator.covered[base + start] += 1
-                    accumulator.covered[base + end] -= 1
-                }
-            }
-            guard attributes[slot] & Self.moreCoveredBit != 0 else { continue }
-            for range in moreCovered[slot] ?? [] {
-                let start = max(low, Self.lowerBound(days, range.lowerBound))
-                let end = min(high, Self.lowerBound(days, range.upperBound))
-                if start < end {
-                    accumulator.covered[base + start] += 1
-                    accumulator.covered[base + end] -= 1
-                }
+            if scan.training {
+                forEachCovered(slot) { accumulator.add(covered: false, base: base, $0, within: low..<high, days: days) }
+                forEachTrained(slot) { accumulator.add(covered: true, base: base, $0, within: low..<high, days: days) }
+            } else {
+                accumulator.total[base + low] += 1
+                accumulator.total[base + high] -= 1
+                forEachCovered(slot) { accumulator.add(covered: true, base: base, $0, within: low..<high, days: days) }
             }
         }
         return accumulator
+    }
+
+    /// Calls `body` with each of the slot's covered ranges.
+    @inline(__always) func forEachCovered(_ slot: Int, _ body: (Range<Int32>) -> Void) {
+        if coveredFrom[slot] < coveredTo[slot] { body(coveredFrom[slot]..<coveredTo[slot]) }
+        guard attributes[slot] & Self.moreCoveredBit != 0 else { return }
+        for range in moreCovered[slot] ?? [] { body(range) }
+    }
+
+    /// Calls `body` with each of the slot's trained ranges.
+    @inline(__always) func forEachTrained(_ slot: Int, _ body: (Range<Int32>) -> Void) {
+        if trainedFrom[slot] < trainedTo[slot] { body(trainedFrom[slot]..<trainedTo[slot]) }
+        guard attributes[slot] & Self.moreTrainedBit != 0 else { return }
+        for range in moreTrained[slot] ?? [] { body(range) }
     }
 
     /// The first index whose day is ≥ `day` (`days.count` when none).

@@ -7,13 +7,16 @@ struct CoverageEntry: Sendable {
     var region: UInt64
     var industry: UInt64
     /// Bits 0–1 size class (large, medium, small, micro), 2 above-scale, 3 manufacturing, 4–5 sector,
-    /// 6 (set by `CoverageColumns`) more than one covered range.
+    /// 6 and 7 (set by `CoverageColumns`) more than one covered, or trained, range.
     var attributes: UInt8
     /// In the population on day d when `from <= d < to` (the roster's registration and deregistration dates).
     var from: Int32
     var to: Int32
     /// Disjoint, sorted half-open day ranges on which a registered `cqo` appointment holds.
     var covered: [Range<Int32>]
+    /// Disjoint, sorted day ranges, each within `covered`, on which a registered `cqo` appointee holds a valid
+    /// certificate (metric `training`: the population is `covered` within `from..<to`, the covered these).
+    var trained: [Range<Int32>] = []
 }
 
 /// The coverage index's columns, one slot per enterprise (struct of arrays, so a scan touches little memory).
@@ -31,6 +34,10 @@ struct CoverageColumns: Sendable {
     var coveredFrom: [Int32] = []
     var coveredTo: [Int32] = []
     var moreCovered: [Int: [Range<Int32>]] = [:]
+    /// The first trained range inline (empty range when none); further ranges in `moreTrained`.
+    var trainedFrom: [Int32] = []
+    var trainedTo: [Int32] = []
+    var moreTrained: [Int: [Range<Int32>]] = [:]
     /// Cell timelines at `CoverageCells.levels` (empty until built); kept in step by `set`.
     var cells: [CoverageCells] = []
 
@@ -46,10 +53,13 @@ struct CoverageColumns: Sendable {
         to.reserveCapacity(capacity)
         coveredFrom.reserveCapacity(capacity)
         coveredTo.reserveCapacity(capacity)
+        trainedFrom.reserveCapacity(capacity)
+        trainedTo.reserveCapacity(capacity)
     }
 
     static let sizeClasses: [SizeClass] = [.large, .medium, .small, .micro]
     static let moreCoveredBit: UInt8 = 0x40
+    static let moreTrainedBit: UInt8 = 0x80
     static let sectors: [Sector] = [.product, .engineering, .service]
 
     /// Adds or replaces the enterprise's slot; nil removes it from every population (slots are never reused).
@@ -66,23 +76,29 @@ struct CoverageColumns: Sendable {
             slot = count
             slots[uscc] = slot
             region.append(0); industry.append(0); attributes.append(0); from.append(0); to.append(0)
-            coveredFrom.append(0); coveredTo.append(0)
+            coveredFrom.append(0); coveredTo.append(0); trainedFrom.append(0); trainedTo.append(0)
         }
         guard let entry else {
             from[slot] = .max
             to[slot] = .max
             moreCovered[slot] = nil
+            moreTrained[slot] = nil
             return
         }
         for level in cells.indices { cells[level].apply(entry, sign: 1) }
         region[slot] = entry.region
         industry[slot] = entry.industry
-        attributes[slot] = entry.attributes | (entry.covered.count > 1 ? Self.moreCoveredBit : 0)
+        attributes[slot] =
+            entry.attributes | (entry.covered.count > 1 ? Self.moreCoveredBit : 0)
+            | (entry.trained.count > 1 ? Self.moreTrainedBit : 0)
         from[slot] = entry.from
         to[slot] = entry.to
         coveredFrom[slot] = entry.covered.first?.lowerBound ?? 0
         coveredTo[slot] = entry.covered.first?.upperBound ?? 0
         moreCovered[slot] = entry.covered.count > 1 ? Array(entry.covered.dropFirst()) : nil
+        trainedFrom[slot] = entry.trained.first?.lowerBound ?? 0
+        trainedTo[slot] = entry.trained.first?.upperBound ?? 0
+        moreTrained[slot] = entry.trained.count > 1 ? Array(entry.trained.dropFirst()) : nil
     }
 
     /// The slot as an entry (without its USCC).
@@ -90,16 +106,26 @@ struct CoverageColumns: Sendable {
         var covered: [Range<Int32>] = []
         if coveredFrom[slot] < coveredTo[slot] { covered.append(coveredFrom[slot]..<coveredTo[slot]) }
         if attributes[slot] & Self.moreCoveredBit != 0 { covered += moreCovered[slot] ?? [] }
+        var trained: [Range<Int32>] = []
+        if trainedFrom[slot] < trainedTo[slot] { trained.append(trainedFrom[slot]..<trainedTo[slot]) }
+        if attributes[slot] & Self.moreTrainedBit != 0 { trained += moreTrained[slot] ?? [] }
         return CoverageEntry(
             uscc: "", region: region[slot], industry: industry[slot],
             attributes: attributes[slot] & CoverageCells.keyBits,
-            from: from[slot], to: to[slot], covered: covered)
+            from: from[slot], to: to[slot], covered: covered, trained: trained)
     }
 
     /// Whether the slot's coverage holds on `day`.
     @inline(__always) func isCovered(_ slot: Int, on day: Int32) -> Bool {
         if coveredFrom[slot] <= day && day < coveredTo[slot] { return true }
         guard attributes[slot] & Self.moreCoveredBit != 0, let more = moreCovered[slot] else { return false }
+        return more.contains { $0.contains(day) }
+    }
+
+    /// Whether a registered `cqo` appointee of the slot holds a valid certificate on `day`.
+    @inline(__always) func isTrained(_ slot: Int, on day: Int32) -> Bool {
+        if trainedFrom[slot] <= day && day < trainedTo[slot] { return true }
+        guard attributes[slot] & Self.moreTrainedBit != 0, let more = moreTrained[slot] else { return false }
         return more.contains { $0.contains(day) }
     }
 

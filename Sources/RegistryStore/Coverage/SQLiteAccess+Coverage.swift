@@ -7,8 +7,8 @@ extension SQLiteAccess {
     func coverageDataVersion() throws -> Int64 { try CoverageIndex.version(db) }
 
     func coverageCounts(_ query: CoverageQuery, on dates: [CivilDate]) throws -> CoverageTally {
-        guard query.metric == .appointment, query.roles == CoverageTarget.defaultRoles else {
-            throw StoreError.constraint("coverage is counted for metric appointment and role cqo only")
+        guard query.roles == CoverageTarget.defaultRoles else {
+            throw StoreError.constraint("coverage is counted for role cqo only")
         }
         let version = try CoverageIndex.version(db)
         let columns = try coverageIndex?.current(db) ?? CoverageIndex.snapshot(db)
@@ -32,17 +32,33 @@ extension SQLiteAccess {
         return CoverageTally(version: min(version, columns.version), points: points)
     }
 
+    /// A registered `cqo` of enterprise `e` whose term contains `:day` (DOMAIN.md "Coverage as of date D").
+    static let registeredCQO = """
+        SELECT 1 FROM appointment a WHERE a.uscc = e.uscc AND a.role = 'cqo'
+            AND a.registered_on IS NOT NULL AND a.registered_on <= :day AND a.appointed_on <= :day
+            AND (a.ended_on IS NULL OR a.ended_on > :day)
+        """
+
+    /// The same, whose appointee holds a certificate valid on `:day`.
+    static let trainedCQO = """
+        \(registeredCQO) AND EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = a.person_id
+            AND c.issued_on <= :day AND c.expires_on >= :day AND (c.revoked_on IS NULL OR c.revoked_on > :day))
+        """
+
     func uncoveredEnterprises(_ query: CoverageQuery, after: USCC?, limit: Int) throws -> [Enterprise] {
         var conditions = [
             "e.region_code >= :rlo AND e.region_code < :rhi",
             "(e.registered_on IS NULL OR e.registered_on <= :day)",
             "(e.deregistered_on IS NULL OR e.deregistered_on > :day)",
-            """
-            NOT EXISTS (SELECT 1 FROM appointment a WHERE a.uscc = e.uscc AND a.role = 'cqo'
-                AND a.registered_on IS NOT NULL AND a.registered_on <= :day AND a.appointed_on <= :day
-                AND (a.ended_on IS NULL OR a.ended_on > :day))
-            """,
         ]
+        switch query.metric {
+        case .appointment:
+            conditions.append("NOT EXISTS (\(Self.registeredCQO))")
+        case .training:
+            // The population is the enterprises with a registered cqo; the uncovered, those without a trained one.
+            conditions.append("EXISTS (\(Self.registeredCQO))")
+            conditions.append("NOT EXISTS (\(Self.trainedCQO))")
+        }
         var arguments: [String: (any DatabaseValueConvertible)?] = [
             "rlo": query.region.value, "rhi": query.region.value + ":", "day": query.asOf.description, "limit": limit,
         ]
