@@ -5,7 +5,7 @@ import Testing
 
 @testable import RegistryStore
 
-/// Migration 0011: Xiangshan's three targets (003 §2), the coverage trigger that watches an appointment's person,
+/// Migration 0012: Xiangshan's three targets (003 §2), the coverage trigger that watches an appointment's person,
 /// and certificate triggers that find the holder's enterprises through appointment_person.
 @Suite struct XiangshanTargetsTests {
     static func scope(_ population: PopulationFilter = .everyone) -> CoverageGroupScope {
