@@ -1,3 +1,4 @@
+import RegistryDomain
 import Testing
 
 @testable import RegistryStore

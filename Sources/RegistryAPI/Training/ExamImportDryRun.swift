@@ -1,0 +1,7 @@
+import HTTPServer
+import RegistryDomain
+
+/// A dry run's result, thrown to roll its transaction back.
+struct ExamImportDryRun: Error {
+    var outcomes: [ExamOutcome]
+}
