@@ -122,7 +122,7 @@ struct Serve: AsyncParsableCommand {
             storage: registry, configuration: api,
             isReady: { registry.isReady() && registry.isCoverageIndexLoaded }, logger: logger)
         let server = Server(configuration: serverConfiguration, responder: responder, logger: logger)
-        let signals = ShutdownSignals {
+        let signals = try ShutdownSignals {
             responder.beginShutdown()
             Task { await server.shutdown() }
         }
@@ -158,26 +158,6 @@ struct Serve: AsyncParsableCommand {
             logger.error("cannot read the audit head", metadata: ["at": "\(moment)", "error": "\(error)"])
         }
     }
-}
-
-/// SIGINT and SIGTERM start a graceful shutdown instead of killing the process.
-///
-/// `@unchecked Sendable`: `sources` is set once in `init` and never mutated; Dispatch sources are thread-safe
-/// to cancel from any thread.
-final class ShutdownSignals: @unchecked Sendable {
-    private let sources: [any DispatchSourceSignal]
-
-    init(_ handler: @escaping @Sendable () -> Void) {
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: handler)
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() { sources.forEach { $0.cancel() } }
 }
 
 #if canImport(Glibc)

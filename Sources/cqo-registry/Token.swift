@@ -37,10 +37,8 @@ struct Token: ParsableCommand {
                 let secret = try await registry.write { writer in
                     let (token, secret) = try TokenIssuer.issue(request, writer: writer, now: timestamp)
                     try writer.append(
-                        AuditEntry(
-                            at: timestamp, actorToken: nil, actorRole: "cli", action: "token.create",
-                            resource: "token/\(token.id)", requestID: "cli", digest: TokenIssuer.auditDigest(of: token),
-                            regionCode: try TokenIssuer.regionCode(of: token, reader: writer, today: today)))
+                        try AuditEntry.commandLine(
+                            "token.create", of: token, reader: writer, at: timestamp, today: today))
                     return secret
                 }
                 print(secret)

@@ -56,10 +56,8 @@ extension Token {
                 try writer.revokeAccessToken(id: id, at: now)
                 let revoked = try writer.accessToken(id: id) ?? token
                 try writer.append(
-                    AuditEntry(
-                        at: now, actorToken: nil, actorRole: "cli", action: "token.revoke", resource: "token/\(id)",
-                        requestID: "cli", digest: TokenIssuer.auditDigest(of: revoked),
-                        regionCode: try TokenIssuer.regionCode(of: token, reader: writer, today: today)))
+                    try AuditEntry.commandLine(
+                        "token.revoke", of: revoked, regionOf: token, reader: writer, at: now, today: today))
                 return revoked
             }
             try registry.close()

@@ -44,11 +44,7 @@ extension Services {
         let now = context.now
         try await storage.write { writer in
             for note in notes {
-                try writer.append(
-                    AuditEntry(
-                        at: now, actorToken: caller.tokenID, actorRole: caller.role.rawValue, action: note.action,
-                        resource: note.resource, requestID: requestID, digest: SHA256.hex(note.change),
-                        regionCode: note.regionCode))
+                try writer.append(note.entry(by: caller, requestID: requestID, at: now))
             }
         }
     }

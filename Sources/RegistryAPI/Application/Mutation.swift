@@ -13,17 +13,6 @@ struct MutationOutcome: Sendable {
     var replayBody: [UInt8]? = nil
 }
 
-/// One audit entry to append: the action, the resource, the region it concerns, and the change itself (only its
-/// digest is kept).
-struct AuditNote: Sendable {
-    var action: String
-    var resource: String
-    /// The region the change concerns, which decides which admins see the entry (nil: none, seen only by admins of
-    /// a whole province or wider). A `let`, so that every note says it.
-    let regionCode: RegionCode?
-    var change: [UInt8]
-}
-
 extension Services {
     /// Runs one use case as one transaction: the idempotency check, the change, its audit entries, its change-feed
     /// events and the kept response commit together or not at all. Long-polling feed readers are woken after.
@@ -62,11 +51,7 @@ extension Services {
             }
             let outcome = try work(writer)
             for note in outcome.audit {
-                try writer.append(
-                    AuditEntry(
-                        at: context.now, actorToken: caller.tokenID, actorRole: caller.role.rawValue,
-                        action: note.action, resource: note.resource, requestID: context.request.requestID,
-                        digest: SHA256.hex(note.change), regionCode: note.regionCode))
+                try writer.append(note.entry(by: caller, requestID: context.request.requestID, at: context.now))
             }
             for change in outcome.changes { try writer.append(change) }
             if let key, case .bytes(let body) = outcome.response.body {
