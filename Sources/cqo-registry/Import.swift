@@ -32,11 +32,11 @@ struct Import: ParsableCommand {
                     "\(report.lines) lines: \(report.valid) valid, \(report.invalid) invalid; "
                         + "\(report.created) created, \(report.updated) updated\(dryRun ? " (dry run: nothing written)" : "")"
                 )
-                for problem in report.problems.prefix(50) {
+                for problem in report.problems.kept.prefix(50) {
                     Log.stderr("line \(problem.line ?? 0): \(problem.field) \(problem.code): \(problem.message)")
                 }
             } catch let rejected as RosterImporter.Rejected {
-                for problem in rejected.report.problems.prefix(50) {
+                for problem in rejected.report.problems.kept.prefix(50) {
                     Log.stderr("line \(problem.line ?? 0): \(problem.field) \(problem.code): \(problem.message)")
                 }
                 Log.stderr("\(rejected.report.invalid) invalid lines; nothing was written")

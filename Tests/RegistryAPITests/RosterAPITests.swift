@@ -244,3 +244,29 @@ import Testing
         return produced.map { Array(output[..<$0]) }
     }
 }
+
+extension RosterAPITests {
+    /// A roster of 3,000 bad lines answers the first 1,000 errors in line order and counts every one, in total
+    /// and by code, instead of a body that grows with the file (1.5 million bad lines made a 1 GB answer).
+    @Test func aRejectedImportListsTheFirstThousandErrorsAndCountsAll() async throws {
+        try await withTestRouter { server in
+            let client = try await server.client("regulator", region: "4420")
+            var csv = "uscc,name,region_code,size_class,above_scale,industry_code,sector\n"
+            for serial in 0..<3_000 {
+                // Even lines: a bad USCC check character; odd lines: a bad size class too.
+                let size = serial % 2 == 0 ? "small" : "huge"
+                csv += "91442000MA4UJ6R97X,企业\(serial),442000100001,\(size),false,C3857,product\n"
+            }
+            let reply = try await Self.upload(client, csv)
+            #expect(reply.status == 422)
+            let errors = try #require(reply.json["errors"] as? [[String: Any]])
+            #expect(errors.count == 1_000)
+            #expect(errors.first?["line"] as? Int == 2)
+            #expect(reply.json["error_total"] as? Int == 4_500)
+            let counts = try #require(reply.json["error_counts"] as? [String: Int])
+            #expect(counts == ["checksum": 3_000, "enum": 1_500], "\(counts)")
+            #expect(reply.body.count < 300_000, "the answer is bounded: \(reply.body.count) bytes")
+            #expect((reply.json["detail"] as? String)?.contains("3000 of 3000") == true)
+        }
+    }
+}

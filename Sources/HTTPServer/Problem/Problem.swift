@@ -9,6 +9,10 @@ package struct Problem: Error, Sendable {
     package var title: String
     package var detail: String?
     package var errors: [FieldError]
+    /// When `errors` holds only the first of more (a large upload), how many there are in all (`error_total`) and
+    /// of each code (`error_counts`), as RFC 9457 extension members.
+    package var errorTotal: Int?
+    package var errorCounts: [(code: String, count: Int)] = []
     /// Headers the problem's status needs: `Allow` on 405, `WWW-Authenticate` on 401, `Retry-After` on 429.
     package var headers: HTTPHeaders
 
@@ -59,6 +63,13 @@ package struct Problem: Error, Sendable {
                 json.endObject()
             }
             json.endArray()
+        }
+        if let errorTotal {
+            json.key("error_counts")
+            json.beginObject()
+            for (code, count) in errorCounts { json.member(code, count) }
+            json.endObject()
+            json.member("error_total", errorTotal)
         }
         json.endObject()
         var headers = self.headers

@@ -36,7 +36,18 @@ struct CSVReader {
     /// Every non-blank record of `text`.
     static func records(_ text: String) throws(Failure) -> [Record] {
         var records: [Record] = []
+        try forEachRecord(text) { record in
+            records.append(record)
+            return true
+        }
+        return records
+    }
+
+    /// Hands each non-blank record of `text` to `body` as it is read, until `body` answers false: a large file is
+    /// never held as records all at once.
+    static func forEachRecord(_ text: String, _ body: (Record) -> Bool) throws(Failure) {
         var fields: [String] = []
+        var stopped = false
         var field: [UInt8] = []
         var line = 1
         var recordLine = 1
@@ -50,10 +61,10 @@ struct CSVReader {
         }
         func endRecord() {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            if !(fields.count == 1 && fields[0].isEmpty) { stopped = !body(Record(line: recordLine, fields: fields)) }
             fields.removeAll(keepingCapacity: true)
         }
-        while index < bytes.count {
+        while index < bytes.count, !stopped {
             let byte = bytes[index]
             index += 1
             if inQuotes {
@@ -89,8 +100,8 @@ struct CSVReader {
                 field.append(byte)
             }
         }
+        if stopped { return }
         if inQuotes { throw .unterminatedQuote(line: recordLine) }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
-        return records
     }
 }

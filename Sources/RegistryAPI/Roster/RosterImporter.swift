@@ -25,7 +25,8 @@ package enum RosterImporter {
         package var created = 0
         package var updated = 0
         package var dryRun = false
-        package var problems: [FieldViolation] = []
+        /// The first thousand problems whole, every one counted.
+        package var problems = ViolationReport()
     }
 
     /// A rejected import: the file had invalid lines and `skipInvalid` was off.
@@ -52,7 +53,7 @@ package enum RosterImporter {
             return RosterImport.parse(text) { enterprise in scope?.contains(enterprise.regionCode) ?? true }
         }
         let report = Report(
-            lines: parsed.lineCount, valid: parsed.enterprises.count, invalid: parsed.invalidLines.count,
+            lines: parsed.lineCount, valid: parsed.enterprises.count, invalid: parsed.invalidLines,
             dryRun: options.dryRun, problems: parsed.problems)
         if !parsed.problems.isEmpty && !options.skipInvalid { throw Rejected(report: report) }
         if options.dryRun {
@@ -132,7 +133,7 @@ package enum RosterImporter {
         guard !refused.isEmpty else { return (accepted, onRoster, report) }
         report.valid -= refused.count
         report.invalid += refused.count
-        report.problems = (report.problems + refused).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        report.problems.merge(refused)
         if !options.skipInvalid { throw Rejected(report: report) }
         return (accepted, onRoster, report)
     }
@@ -145,9 +146,14 @@ extension RosterImporter.Report {
         json.beginObject()
         json.member("created", created)
         json.member("dry_run", dryRun)
+        json.key("error_counts")
+        json.beginObject()
+        for (code, count) in problems.counts { json.member(code, count) }
+        json.endObject()
+        json.member("error_total", problems.total)
         json.key("errors")
         json.beginArray()
-        for problem in problems {
+        for problem in problems.kept {
             json.beginObject()
             json.member("code", problem.code)
             if !problem.field.isEmpty { json.member("field", problem.field) }
@@ -167,12 +173,17 @@ extension RosterImporter.Report {
 
 extension RosterImporter.Rejected: ProblemConvertible {
     package var problem: Problem {
-        Problem(
+        var problem = Problem(
             .unprocessableContent, type: ProblemType.validation, title: "The roster has invalid lines",
-            detail: "\(report.invalid) of \(report.lines) lines are invalid; nothing was written",
-            errors: report.problems.map {
+            detail: "\(report.invalid) of \(report.lines) lines are invalid; nothing was written"
+                + (report.problems.total > report.problems.kept.count
+                    ? " (the first \(report.problems.kept.count) of \(report.problems.total) errors are listed)" : ""),
+            errors: report.problems.kept.map {
                 Problem.FieldError(
                     field: $0.field.isEmpty ? nil : $0.field, code: $0.code, message: $0.message, line: $0.line)
             })
+        problem.errorTotal = report.problems.total
+        problem.errorCounts = report.problems.counts
+        return problem
     }
 }
