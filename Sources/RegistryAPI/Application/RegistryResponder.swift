@@ -29,6 +29,9 @@ package struct RegistryResponder: HTTPResponder {
     /// Call when a graceful shutdown starts: pending long-polls (`GET /v1/events?wait=`) answer at once.
     package func beginShutdown() { changes.close() }
 
+    /// Long-polls suspended now, waiting for a commit in their scope (for tests).
+    package var waitingLongPolls: Int { changes.waiterCount }
+
     /// Every registered (method, pattern), for checking routes against openapi.yaml.
     package var registeredRoutes: [(method: HTTPMethod, pattern: String)] { router.registeredRoutes }
 }
