@@ -12,7 +12,10 @@ import Testing
             let admin = try await server.client("admin", region: "44")
             let polls = try await withThrowingTaskGroup(of: TestReply.self) { group in
                 for _ in 0..<4 { group.addTask { try await regulator.get("/v1/events?wait=30") } }
-                while server.waitingLongPolls() < 4 { await Task.yield() }
+                // Until all four wait (no sleep; a failure detector bounds it).
+                let giveUp = ContinuousClock.now.advanced(by: .seconds(30))
+                while server.waitingLongPolls() < 4, ContinuousClock.now < giveUp { await Task.yield() }
+                try #require(server.waitingLongPolls() == 4)
                 let fifth = try await regulator.get("/v1/events?wait=30")
                 #expect(fifth.status == 429)
                 #expect(fifth[header: "retry-after"] == "1")
