@@ -26,7 +26,7 @@ extension RequestDecoder {
                 if size == 0 {
                     state = .trailers(fieldCount: 0, sectionSize: 0)
                 } else {
-                    if size > limits.maxBodySize - bodyBytesReceived { throw .bodyTooLarge }
+                    if size > bodyLimit - bodyBytesReceived { throw .bodyTooLarge }
                     state = .chunkData(remaining: size)
                 }
             case .chunkData(let remaining):

@@ -51,9 +51,14 @@ package struct RequestDecoder: Sendable {
     var body: [UInt8] = []
     /// Body bytes received so far for the current request (chunk framing excluded).
     package internal(set) var bodyBytesReceived = 0
+    /// The largest body the current request may have: `limits.maxBodySize` unless `limitBody(to:)` lowered it.
+    package internal(set) var bodyLimit: Int
 
     /// A decoder at the start of a connection.
-    package init(limits: Limits) { self.limits = limits }
+    package init(limits: Limits) {
+        self.limits = limits
+        self.bodyLimit = limits.maxBodySize
+    }
 
     /// Adds bytes read from the connection.
     package mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -79,6 +84,7 @@ package struct RequestDecoder: Sendable {
                     return nil
                 }
                 bodyBytesReceived = 0
+                bodyLimit = limits.maxBodySize
                 switch head.framing {
                 case .none: state = .body(.fixed(remaining: 0))
                 case .length(let length):
@@ -102,6 +108,17 @@ package struct RequestDecoder: Sendable {
             state = .failed(error)
             throw error
         }
+    }
+
+    /// Lowers the body limit of the request whose `.head` was just returned (never above `limits.maxBodySize`):
+    /// a server that has looked at the head admits a body this large. A `Content-Length` above it fails at once,
+    /// before any body byte is taken; a chunked body fails when its chunks pass it.
+    /// - Throws: `.bodyTooLarge`; the decoder is then failed for good.
+    package mutating func limitBody(to maxBytes: Int) throws(HTTPParseError) {
+        bodyLimit = min(max(0, maxBytes), limits.maxBodySize)
+        guard case .body(.fixed(let remaining)) = state, bodyBytesReceived == 0, remaining > bodyLimit else { return }
+        state = .failed(.bodyTooLarge)
+        throw .bodyTooLarge
     }
 
     /// True when no byte of a next request has arrived: between requests on a keep-alive connection.

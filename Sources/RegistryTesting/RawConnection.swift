@@ -21,7 +21,29 @@ package enum RawConnection {
         }
     }
 
-    static func blockingExchange(_ port: Int, _ bytes: [UInt8], _ count: Int, _ head: Bool) throws -> [TestReply] {
+    /// Connects, writes `bytes` (a head without its body, say) and returns everything the server sends until it
+    /// closes the connection: a `100 Continue` shows, and a server waiting for more bytes fails the read (30 s).
+    package static func untilClose(port: Int, bytes: [UInt8]) async throws -> [UInt8] {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(
+                    with: Result {
+                        var received: [UInt8] = []
+                        _ = try blockingExchange(port, bytes, 0, false) { reader in
+                            while try reader.fill() {}
+                            received = reader.buffer
+                        }
+                        return received
+                    })
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    static func blockingExchange(
+        _ port: Int, _ bytes: [UInt8], _ count: Int, _ head: Bool, drain: ((inout ReplyReader) throws -> Void)? = nil
+    ) throws -> [TestReply] {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure.connect(errno) }
         defer { close(fd) }
@@ -44,6 +66,10 @@ package enum RawConnection {
             offset += written
         }
         var reader = ReplyReader(fd: fd)
+        if let drain {
+            try drain(&reader)
+            return []
+        }
         var replies: [TestReply] = []
         while replies.count < count, let reply = try reader.next(headRequest: head) { replies.append(reply) }
         return replies

@@ -10,6 +10,8 @@ package struct TestServer: Sendable {
     package let transport: TestTransport
     package let database: TemporaryDatabase
     package let clock: RegistryClock
+    /// Long-polls (`GET /v1/events?wait=`) suspended now: a test waits for its own to be waiting, without sleeping.
+    package let waitingLongPolls: @Sendable () -> Int
 
     /// The server's port (0 in process).
     package var port: Int {
@@ -72,7 +74,10 @@ package func withTestServer<T: Sendable>(
         }
         let port = try await server.listeningPort()
         do {
-            let result = try await body(TestServer(transport: .socket(port: port), database: database, clock: clock))
+            let result = try await body(
+                TestServer(
+                    transport: .socket(port: port), database: database, clock: clock,
+                    waitingLongPolls: { responder.waitingLongPolls }))
             await server.shutdown()
             group.cancelAll()
             return result
@@ -99,5 +104,7 @@ package func withTestRouter<T: Sendable>(
         storage: registry, configuration: api, clock: clock, isReady: { registry.isReady() }, logger: logger)
     defer { responder.beginShutdown() }
     return try await body(
-        TestServer(transport: .inProcess({ await responder.respond(to: $0) }), database: database, clock: clock))
+        TestServer(
+            transport: .inProcess({ await responder.respond(to: $0) }), database: database, clock: clock,
+            waitingLongPolls: { responder.waitingLongPolls }))
 }

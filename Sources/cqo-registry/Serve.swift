@@ -32,6 +32,8 @@ struct Serve: AsyncParsableCommand {
     var renewalHours: Int = Environment.integer("CQO_RENEWAL_HOURS") ?? 24
     @Option(help: "Largest appointment document in bytes (env CQO_MAX_DOCUMENT_BYTES).")
     var maxDocumentBytes: Int = Environment.integer("CQO_MAX_DOCUMENT_BYTES") ?? 10 * 1024 * 1024
+    @Option(help: "Largest JSON request body in bytes (env CQO_MAX_JSON_BYTES).")
+    var maxJsonBytes: Int = Environment.integer("CQO_MAX_JSON_BYTES") ?? 1024 * 1024
 
     @Option(help: "Seconds allowed for a request head (env CQO_HEAD_TIMEOUT).")
     var headTimeout: Int = Environment.integer("CQO_HEAD_TIMEOUT") ?? 10
@@ -70,6 +72,7 @@ struct Serve: AsyncParsableCommand {
         guard rateLimitPerToken > 0, rateLimitPerAddress > 0 else { throw ValidationError("rate limits are positive") }
         guard (0...3_650).contains(vacancyGraceDays) else { throw ValidationError("--vacancy-grace-days is 0 to 3650") }
         guard maxDocumentBytes > 0 else { throw ValidationError("--max-document-bytes is positive") }
+        guard maxJsonBytes > 0 else { throw ValidationError("--max-json-bytes is positive") }
         guard (0...100).contains(examPassMark) else { throw ValidationError("--exam-pass-mark is 0 to 100") }
         guard (1...50).contains(certificateValidityYears) else {
             throw ValidationError("--certificate-validity-years is 1 to 50")
@@ -116,6 +119,7 @@ struct Serve: AsyncParsableCommand {
         api.rateLimitPerAddress = rateLimitPerAddress
         api.vacancyGracePeriodDays = vacancyGraceDays
         api.documentSizeLimit = maxDocumentBytes
+        api.jsonBodyLimit = maxJsonBytes
         api.examPolicy = ExamPolicy(passMark: examPassMark)
         api.certificatePolicy = CertificatePolicy(validityYears: certificateValidityYears, renewalHours: renewalHours)
         let responder = RegistryApplication.responder(

@@ -65,4 +65,32 @@ import Testing
             limits: limits)
         #expect(over.whole.error == .bodyTooLarge)
     }
+
+    /// A server that has seen the head may admit less than `maxBodySize`: a longer `Content-Length` fails before any
+    /// body byte is taken, a chunked body when it passes the limit, and the next request has the full limit again.
+    @Test func aLimitSetAfterTheHeadHoldsForThatBodyOnly() throws {
+        var decoder = RequestDecoder(limits: .init())
+        decoder.append(Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\n".utf8))
+        guard case .head = try decoder.next() else { throw HTTPParseError.invalidRequestLine }
+        #expect(throws: HTTPParseError.bodyTooLarge) { try decoder.limitBody(to: 5) }
+        #expect(throws: HTTPParseError.bodyTooLarge) { _ = try decoder.next() }
+
+        var chunked = RequestDecoder(limits: .init())
+        chunked.append(Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".utf8))
+        guard case .head = try chunked.next() else { throw HTTPParseError.invalidRequestLine }
+        try chunked.limitBody(to: 5)
+        chunked.append(Array("2\r\nhe\r\n3\r\nllo\r\n0\r\n\r\n".utf8))
+        guard case .end(let body) = try chunked.next() else { throw HTTPParseError.invalidChunk }
+        #expect(body == Array("hello".utf8))
+        chunked.append(Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\nhello!".utf8))
+        guard case .head = try chunked.next() else { throw HTTPParseError.invalidRequestLine }
+        #expect(chunked.bodyLimit == RequestDecoder.Limits().maxBodySize)
+        guard case .end(let next) = try chunked.next() else { throw HTTPParseError.invalidChunk }
+        #expect(next == Array("hello!".utf8))
+        chunked.append(Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".utf8))
+        guard case .head = try chunked.next() else { throw HTTPParseError.invalidRequestLine }
+        try chunked.limitBody(to: 5)
+        chunked.append(Array("2\r\nhe\r\n4\r\nllo!\r\n".utf8))
+        #expect(throws: HTTPParseError.bodyTooLarge) { _ = try chunked.next() }
+    }
 }

@@ -25,7 +25,16 @@ func withServer<T: Sendable>(
     },
     _ body: @Sendable (Server, Int) async throws -> T
 ) async throws -> T {
-    let server = Server(configuration: configuration, responder: ClosureResponder(body: respond), logger: logger)
+    try await withServer(configuration, logger: logger, responder: ClosureResponder(body: respond), body)
+}
+
+/// Runs a real server with `responder` on 127.0.0.1 with an ephemeral port for the duration of `body`.
+func withServer<T: Sendable>(
+    _ configuration: Server.Configuration = testConfiguration(),
+    logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, responder: any HTTPResponder,
+    _ body: @Sendable (Server, Int) async throws -> T
+) async throws -> T {
+    let server = Server(configuration: configuration, responder: responder, logger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await server.run() }
         let port = try await server.listeningPort()

@@ -19,6 +19,8 @@ package struct HTTPRequest: Sendable {
     package var requestID: String
     /// True when the connection is TLS.
     package var isSecure: Bool
+    /// What the responder's `admit` learnt from the head (its `HeadAdmission.admit` note), or nil.
+    package var admission: (any Sendable)?
 
     package init(
         method: HTTPMethod, target: String, version: HTTPVersion = .http1_1, headers: HTTPHeaders = [:],
@@ -32,6 +34,7 @@ package struct HTTPRequest: Sendable {
         self.remoteAddress = remoteAddress
         self.requestID = requestID
         self.isSecure = isSecure
+        self.admission = nil
         let split = target.firstIndex(of: "?")
         self.path = split.map { String(target[..<$0]) } ?? target
         self.query = split.map { String(target[target.index(after: $0)...]) }

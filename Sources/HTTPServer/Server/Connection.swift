@@ -10,8 +10,8 @@ final class Connection {
     var decoder: RequestDecoder
     var output = OutputQueue()
     var state: ConnectionStateMachine
-    /// The head of the request whose body is arriving.
-    var pendingHead: RequestHead?
+    /// The request whose body is arriving (or whose head the responder refused).
+    var pending: PendingRequest?
     /// Stream writers waiting for the output to drain.
     var flushWaiters: [CheckedContinuation<Void, any Error>] = []
 
@@ -32,4 +32,14 @@ final class Connection {
         output.append(bytes)
         state.outputQueued()
     }
+}
+
+/// A request between its head and its end: what the loop built from the head and what the responder said of it.
+struct PendingRequest {
+    var head: RequestHead
+    /// The request without its body (`RequestTask.request(for:)`), `admission` set when admitted.
+    var request: HTTPRequest
+    var codedIfNoneMatch: String?
+    /// The responder's refusal, answered when the (empty) body ends.
+    var refusal: HTTPResponse?
 }

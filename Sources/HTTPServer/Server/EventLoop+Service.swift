@@ -81,25 +81,59 @@ extension EventLoop {
     private func handle(_ event: RequestDecoder.Event, on connection: Connection) {
         switch event {
         case .head(let head):
-            connection.pendingHead = head
-            guard head.framing != .none else { return }
+            let built = RequestTask.request(
+                for: head, remoteAddress: connection.remoteAddress, isSecure: connection.transport.isSecure,
+                context: context)
+            var pending = PendingRequest(
+                head: head, request: built.request, codedIfNoneMatch: built.codedIfNoneMatch, refusal: nil)
+            // The responder decides from the head, before a byte of the body is read.
+            switch RequestTask.admission(of: built.request, context: context) {
+            case .refuse(let response):
+                pending.refusal = response
+                guard head.framing != .none else {
+                    connection.pending = pending  // answered at its (empty) end, keeping the connection
+                    return
+                }
+                // Answered now, instead of any 100 Continue; the body is never read and the connection closes.
+                dispatch(pending, body: [], bodyUnread: true, on: connection)
+                return
+            case .admit(let maxBodySize, let note):
+                pending.request.admission = note
+                connection.pending = pending
+                guard head.framing != .none else { return }
+                if let maxBodySize {
+                    do throws(HTTPParseError) {
+                        try connection.decoder.limitBody(to: maxBodySize)
+                    } catch {
+                        refuse(connection, error)
+                        return
+                    }
+                }
+            }
             connection.state.headDecoded(hasBody: true, now: now)
             // RFC 9110 §10.1.1: answer 100 Continue before reading a body the client is holding back.
             if head.expectsContinue, head.minorVersion == 1, connection.decoder.bufferedByteCount == 0 {
                 connection.queue(ResponseEncoder.continueResponse)
             }
         case .end(let body):
-            guard let head = connection.pendingHead else { return }
-            connection.pendingHead = nil
-            guard connection.state.requestDecoded(now: now) == .dispatch else { return }
-            let input = RequestTask.Input(
-                head: head, body: body, connection: connection.id, remoteAddress: connection.remoteAddress,
-                isSecure: connection.transport.isSecure, mailbox: mailbox)
-            let context = self.context
-            // The handler runs on this loop's thread: it joins the local run queue and starts before the loop
-            // sleeps again; what it awaits resumes here through the mailbox.
-            Task(executorPreference: self) { await RequestTask.run(input, context: context) }
+            guard let pending = connection.pending else { return }
+            connection.pending = nil
+            dispatch(pending, body: body, bodyUnread: false, on: connection)
         }
+    }
+
+    /// Hands a request (or the responder's refusal of its head) to a task that answers it.
+    private func dispatch(_ pending: PendingRequest, body: [UInt8], bodyUnread: Bool, on connection: Connection) {
+        guard connection.state.requestDecoded(now: now) == .dispatch else { return }
+        var request = pending.request
+        request.body = body
+        let input = RequestTask.Input(
+            head: pending.head, request: request, codedIfNoneMatch: pending.codedIfNoneMatch,
+            refusal: pending.refusal, bodyUnread: bodyUnread, connection: connection.id, mailbox: mailbox)
+        let context = self.context
+        // The handler runs on this loop's thread: it joins the local run queue and starts before the loop
+        // sleeps again; what it awaits resumes here through the mailbox.
+        Task(executorPreference: self) { await RequestTask.run(input, context: context) }
     }
 
     /// Answers a request the decoder refused with a problem, then closes: what follows cannot be framed.
@@ -117,7 +151,7 @@ extension EventLoop {
         connection.output.append(encoded.head)
         connection.output.append(encoded.body)
         connection.state.refused(now: now)
-        connection.pendingHead = nil
+        connection.pending = nil
         AccessLog.recordRefusal(
             status: status.code, bytes: encoded.head.count + encoded.body.count, requestID: requestID,
             logger: context.logger)

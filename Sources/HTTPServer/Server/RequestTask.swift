@@ -9,36 +9,63 @@ enum RequestTask {
     /// Everything the loop hands over with a complete request.
     struct Input: Sendable {
         var head: RequestHead
-        var body: [UInt8]
+        /// The request as built from the head (`request(for:)`), with its body.
+        var request: HTTPRequest
+        /// The request's `If-None-Match` as sent, when it named gzip-coded tags.
+        var codedIfNoneMatch: String?
+        /// The responder's refusal of the head: sent instead of asking the responder.
+        var refusal: HTTPResponse?
+        /// The body was not read: the connection closes after the response.
+        var bodyUnread: Bool
         var connection: UInt64
-        var remoteAddress: String
-        var isSecure: Bool
         var mailbox: Mailbox
+    }
+
+    /// The request a head describes (with an empty body), as the responder's `admit` and then `respond` see it,
+    /// and the `If-None-Match` to restore on a 304. Runs on the loop when the head is decoded.
+    static func request(
+        for head: RequestHead, remoteAddress: String, isSecure: Bool, context: ServerContext
+    ) -> (request: HTTPRequest, codedIfNoneMatch: String?) {
+        // Handlers see identity tags only (CodedEntityTags); the 304 answer to a coded tag gets it back.
+        let headers = HTTPHeaders(CodedEntityTags.identityFields(head.headers))
+        let incomingID = headers["X-Request-Id"]
+        let requestID = incomingID.flatMap { RequestIDGenerator.isValid($0) ? $0 : nil } ?? context.requestIDs.next()
+        let request = HTTPRequest(
+            method: HTTPMethod(rawValue: head.method), target: head.target,
+            version: head.minorVersion == 0 ? .http1_0 : .http1_1, headers: headers, remoteAddress: remoteAddress,
+            requestID: requestID, isSecure: isSecure)
+        return (request, CodedEntityTags.codedIfNoneMatch(head.headers))
+    }
+
+    /// What the responder says of a head. A path that does not percent-decode (bad escape, %00, invalid UTF-8)
+    /// reaches no responder (RFC 3986 §2.1).
+    static func admission(of request: HTTPRequest, context: ServerContext) -> HeadAdmission {
+        if request.pathSegments.isEmpty && request.target != "*" {
+            return .refuse(
+                Problem(.badRequest, detail: "malformed percent-encoding in path").response(
+                    requestID: request.requestID))
+        }
+        return context.responder.admit(request)
     }
 
     static func run(_ input: Input, context: ServerContext) async {
         let started = ResourceLimits.monotonicNanoseconds()
-        // Handlers see identity tags only (CodedEntityTags); the 304 answer to a coded tag gets it back.
-        let headers = HTTPHeaders(CodedEntityTags.identityFields(input.head.headers))
-        let codedIfNoneMatch = CodedEntityTags.codedIfNoneMatch(input.head.headers)
-        let incomingID = headers["X-Request-Id"]
-        let requestID = incomingID.flatMap { RequestIDGenerator.isValid($0) ? $0 : nil } ?? context.requestIDs.next()
-        let request = HTTPRequest(
-            method: HTTPMethod(rawValue: input.head.method), target: input.head.target,
-            version: input.head.minorVersion == 0 ? .http1_0 : .http1_1, headers: headers, body: input.body,
-            remoteAddress: input.remoteAddress, requestID: requestID, isSecure: input.isSecure)
+        let request = input.request
+        let requestID = request.requestID
+        let headers = request.headers
+        let codedIfNoneMatch = input.codedIfNoneMatch
         let response: HTTPResponse
-        if request.pathSegments.isEmpty && request.target != "*" {
-            // The path does not percent-decode (bad escape, %00, invalid UTF-8): no handler sees it (RFC 3986 §2.1).
-            response = Problem(.badRequest, detail: "malformed percent-encoding in path").response(requestID: requestID)
+        if let refusal = input.refusal {
+            response = refusal
         } else {
             response = await context.responder.respond(to: request)
         }
+        let keepAlive = input.head.keepAlive && !input.bodyUnread
         let responseContext = ResponseContext(
-            isHead: request.method == .head, minorVersion: input.head.minorVersion, keepAlive: input.head.keepAlive,
+            isHead: request.method == .head, minorVersion: input.head.minorVersion, keepAlive: keepAlive,
             requestID: requestID, requestHeaders: headers, codedIfNoneMatch: codedIfNoneMatch)
         let encoded = ResponseWriter.encode(
-            response, for: responseContext, close: !input.head.keepAlive || context.isDraining, context: context)
+            response, for: responseContext, close: !keepAlive || context.isDraining, context: context)
         var sent = encoded.head.count + encoded.body.count
         switch (response.body, encoded.framing) {
         case (.stream(let stream), .chunked), (.stream(let stream), .closeDelimited):

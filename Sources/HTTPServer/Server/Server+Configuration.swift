@@ -20,7 +20,8 @@ extension Server {
         package var maxHeaderSectionSize: Int = 16 * 1024
         /// The most header fields; more gets 431. The default is 100.
         package var maxHeaderCount: Int = 100
-        /// The largest request body; larger gets 413, decided from `Content-Length` before reading it.
+        /// The largest request body; larger gets 413, decided from `Content-Length` before reading it. The
+        /// responder's `admit` may allow a request less (`HeadAdmission.admit(maxBodySize:)`), never more.
         /// The default is 10 MiB + 64 KiB (a 10 MiB upload plus its multipart envelope).
         package var maxBodySize: Int = 10 * 1024 * 1024 + 64 * 1024
         /// The most simultaneous connections; past it new ones are closed at once. The default is 16,384.

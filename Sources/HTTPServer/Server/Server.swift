@@ -3,7 +3,8 @@ import Sockets
 import Synchronization
 
 /// An HTTP/1.1 server on our own epoll event loops. It knows nothing of the application it serves:
-/// it hands each complete request to an `HTTPResponder` and writes back what that returns.
+/// it asks an `HTTPResponder` to admit each request's head before reading its body (`admit`: how large a body,
+/// or a refusal sent at once), hands it each complete request and writes back what that returns.
 ///
 /// How it works: `workerCount` event-loop threads (one per core) share the listening socket (`EPOLLEXCLUSIVE`)
 /// and own their connections, which are non-blocking and edge-triggered. A loop reads, decodes with

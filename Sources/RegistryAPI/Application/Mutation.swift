@@ -15,8 +15,9 @@ struct MutationOutcome: Sendable {
 
 extension Services {
     /// Runs one use case as one transaction: the idempotency check, the change, its audit entries, its change-feed
-    /// events and the kept response commit together or not at all. Long-polling feed readers are woken after.
-    /// Kept responses older than `idempotencyRetentionSeconds` are removed in the same transaction.
+    /// events and the kept response commit together or not at all. Long-polling feed readers of those events'
+    /// regions are woken after. Kept responses older than `idempotencyRetentionSeconds` are removed in the same
+    /// transaction.
     ///
     /// With `replayScope` (an idempotent use case) and an `Idempotency-Key` header, a repeat with the same key and
     /// body returns the first response (status and body) if `replayScope` still lets the caller see it; the same
@@ -31,8 +32,7 @@ extension Services {
         let notBefore = RegistryClock.rfc3339(
             clock.epochMilliseconds() - configuration.idempotencyRetentionSeconds * 1000)
         let caller = context.caller
-        defer { changes.notify() }
-        return try await storage.write { writer in
+        let (response, regions) = try await storage.write { writer -> (HTTPResponse, [RegionCode]) in
             try writer.removeIdempotentResponses(before: notBefore)
             if let key, let replayScope,
                 let kept = try writer.idempotentResponse(tokenID: caller.tokenID, key: key, notBefore: notBefore)
@@ -47,7 +47,7 @@ extension Services {
                 }
                 let response = Self.replay(kept)
                 try replayScope.check(writer, response.headers["Location"])
-                return response
+                return (response, [])
             }
             let outcome = try work(writer)
             for note in outcome.audit {
@@ -62,8 +62,11 @@ extension Services {
                         body: outcome.replayBody ?? body),
                     tokenID: caller.tokenID, key: key, at: context.now)
             }
-            return outcome.response
+            return (outcome.response, outcome.changes.map(\.regionCode))
         }
+        // Long-polling feed readers whose scope holds one of the new events wake up.
+        if !regions.isEmpty { changes.notify(regions: regions) }
+        return response
     }
 
     private func idempotencyKey(_ request: HTTPRequest) throws(Problem) -> String? {

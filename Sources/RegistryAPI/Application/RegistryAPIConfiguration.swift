@@ -12,6 +12,10 @@ package struct RegistryAPIConfiguration: Sendable {
     /// *Assumption* (DOMAIN.md): days a CQO post may stay vacant before the enterprise's `vacancy` is shown as
     /// over its grace period. The default is 30.
     package var vacancyGracePeriodDays = 30
+    /// The largest JSON request body accepted, in bytes; larger is 413 before it is read. The default is 1 MiB.
+    package var jsonBodyLimit = 1024 * 1024
+    /// Long-polls (`GET /v1/events?wait=`) one token may hold at once; one more is 429. The default is 4.
+    package var longPollsPerToken = 4
     /// The largest appointment document (decision, commitment letter) accepted, in bytes. The default is 10 MiB.
     package var documentSizeLimit = 10 * 1024 * 1024
     /// *Assumption* (DOMAIN.md): the exam pass mark, 60 of 100 by default.

@@ -1,9 +1,11 @@
 import HTTPServer
 import Logging
 
-/// Registers routes on a `Router`, wrapping each protected one in the single place where access is decided:
-/// authentication (401), rate limits (429), the role × operation policy (403). Scope is then checked per object
-/// by the handler, answering 404 outside it.
+/// Registers routes on a `Router`, deciding access for each protected one in the single place where it is
+/// decided, from the request's head before its body is read: authentication (401), rate limits (429), the role ×
+/// operation policy (403), then the route's body limit (413, `BodyLimit`). The caller found there reaches the
+/// handler in its `RequestContext`; it is not authenticated again. Scope is then checked per object by the
+/// handler, answering 404 outside it.
 struct Routes {
     private(set) var router: Router
     let services: Services
@@ -14,28 +16,38 @@ struct Routes {
     }
 
     /// A route anyone may call. `limited` routes count against the per-address limit (health probes do not).
+    /// `body` defaults to `BodyLimit.default(for:)`.
     mutating func open(
-        _ method: HTTPMethod, _ path: String, limited: Bool = true,
+        _ method: HTTPMethod, _ path: String, limited: Bool = true, body: BodyLimit? = nil,
         _ handler: @escaping @Sendable (HTTPRequest, RouteParameters) async throws -> HTTPResponse
     ) {
         let services = self.services
-        router.on(method, path) { request, parameters in
+        let maxBodySize = (body ?? .default(for: method)).bytes(services.configuration)
+        let admission: Router.Admission = { request, _ in
             if limited, let wait = services.addressLimiter.admit("a:" + request.remoteAddress) {
                 services.rejections.countRateLimited()
                 throw Problem.tooManyRequests(wait)
             }
-            return try await handler(request, parameters)
+            return .admit(maxBodySize: maxBodySize)
+        }
+        router.on(method, path, admission: admission) { request, parameters in
+            try await handler(request, parameters)
         }
     }
 
-    /// A route that needs a token whose role `operation` allows.
+    /// A route that needs a token whose role `operation` allows. `body` defaults to `BodyLimit.default(for:)`.
     mutating func protected(
-        _ method: HTTPMethod, _ path: String, _ operation: Operation,
+        _ method: HTTPMethod, _ path: String, _ operation: Operation, body: BodyLimit? = nil,
         _ handler: @escaping @Sendable (RequestContext) async throws -> HTTPResponse
     ) {
         let services = self.services
-        router.on(method, path) { request, parameters in
-            let caller = try services.admit(request, for: operation)
+        let maxBodySize = (body ?? .default(for: method)).bytes(services.configuration)
+        let admission: Router.Admission = { request, _ in
+            .admit(maxBodySize: maxBodySize, note: try services.admit(request, for: operation))
+        }
+        router.on(method, path, admission: admission) { request, parameters in
+            // The router hands every handler what its admission returned.
+            guard let caller = request.admission as? Caller else { throw Problem(.internalServerError) }
             let context = RequestContext(
                 request: request, parameters: parameters, caller: caller, today: services.clock.today,
                 now: services.clock.timestamp)
@@ -45,7 +57,7 @@ struct Routes {
 }
 
 extension Services {
-    /// Authenticates, rate-limits and authorises one request.
+    /// Authenticates, rate-limits and authorises one request, from its head alone.
     func admit(_ request: HTTPRequest, for operation: Operation) throws(Problem) -> Caller {
         switch authenticator.authenticate(request) {
         case .none:

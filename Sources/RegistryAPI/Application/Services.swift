@@ -15,7 +15,7 @@ final class Services: Sendable {
     let logger: Logger
     let rejections = RejectionCounters()
     /// Wakes long-polling change-feed readers after a commit.
-    let changes = ChangeNotifier()
+    let changes: ChangeNotifier
 
     init(
         storage: any RegistryStorage, clock: RegistryClock, configuration: RegistryAPIConfiguration,
@@ -30,6 +30,7 @@ final class Services: Sendable {
             perSecond: configuration.rateLimitPerAddress, now: configuration.rateLimitClock)
         self.isReady = isReady
         self.logger = logger
+        self.changes = ChangeNotifier(longPollsPerToken: configuration.longPollsPerToken)
     }
 }
 

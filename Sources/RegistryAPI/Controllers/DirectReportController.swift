@@ -17,7 +17,7 @@ struct DirectReportController {
     let services: Services
 
     func register(_ routes: inout Routes) {
-        routes.protected(.post, "/v1/reports", .fileDirectReport, fileDirectReport)
+        routes.protected(.post, "/v1/reports", .fileDirectReport, body: .jsonWithDocument, fileDirectReport)
         routes.protected(.get, "/v1/reports", .listDirectReports, listDirectReports)
         routes.protected(.get, "/v1/reports/{id}", .readDirectReport, getDirectReport)
         routes.protected(.get, "/v1/reports/{id}/attachment", .readDirectReport, getDirectReportAttachment)

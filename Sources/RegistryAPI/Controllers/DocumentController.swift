@@ -14,7 +14,8 @@ struct DocumentController {
     let services: Services
 
     func register(_ routes: inout Routes) {
-        routes.protected(.put, "/v1/appointments/{id}/documents/{kind}", .uploadDocument, uploadDocument)
+        routes.protected(
+            .put, "/v1/appointments/{id}/documents/{kind}", .uploadDocument, body: .document, uploadDocument)
         routes.protected(.get, "/v1/appointments/{id}/documents/{kind}", .downloadDocument, downloadDocument)
     }
 

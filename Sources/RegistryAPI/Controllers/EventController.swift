@@ -6,8 +6,9 @@ import RegistryDomain
 /// - `GET /v1/events`  listEvents  admin, regulator (events of enterprises in their region);
 ///   `after` (a cursor from an earlier answer), `limit` (1–500, default 50), `wait` (0–30 s long-poll)
 ///
-/// With `wait`, an empty answer is held until the next commit or the wait runs out. The request suspends on the
-/// `ChangeNotifier`; no thread is held while it waits.
+/// With `wait`, an empty answer is held until the next commit of an event in the caller's scope, or the wait runs
+/// out. The request suspends on the `ChangeNotifier`; no thread is held while it waits. A token holds at most
+/// `longPollsPerToken` (4) long-polls at once: one more is 429 with `Retry-After`.
 struct EventController {
     let services: Services
     /// The longest `wait` accepted, in seconds (API.md: up to 30 s).
@@ -46,6 +47,18 @@ struct EventController {
         }
         try problems.throwIfAny()
         let scope = context.caller.regionScope
+        let token = context.caller.tokenID
+        if wait > 0 {
+            // A token may hold only so many long-polls; each one holds a connection for up to 30 s.
+            guard services.changes.beginLongPoll(token: token) else {
+                services.rejections.countRateLimited()
+                throw Problem(
+                    .tooManyRequests, type: ProblemType.rateLimited,
+                    detail: "a token holds at most \(services.changes.longPollsPerToken) long-polls at once",
+                    headers: ["Retry-After": "1"])
+            }
+        }
+        defer { if wait > 0 { services.changes.endLongPoll(token: token) } }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .seconds(wait))
         while true {
@@ -55,7 +68,7 @@ struct EventController {
             if !events.isEmpty || remaining <= .zero || Task.isCancelled || services.changes.isClosed {
                 return Self.response(context.request, events: events, after: after, limit: limit)
             }
-            await services.changes.waitForChange(after: generation, timeout: remaining)
+            await services.changes.waitForChange(after: generation, within: scope, timeout: remaining)
         }
     }
 

@@ -9,7 +9,7 @@ struct RosterController {
     let services: Services
 
     func register(_ routes: inout Routes) {
-        routes.protected(.post, "/v1/enterprises/import", .importEnterprises, importEnterprises)
+        routes.protected(.post, "/v1/enterprises/import", .importEnterprises, body: .bulk, importEnterprises)
         routes.protected(.get, "/v1/enterprises/export", .exportEnterprises, exportEnterprises)
     }
 
@@ -63,7 +63,8 @@ struct RosterController {
             charset: MediaType.parameter("charset", of: context.request.headers["Content-Type"] ?? ""),
             options: .init(dryRun: dryRun, skipInvalid: skipInvalid), scope: caller.region, storage: services.storage,
             importer: importer, now: context.now)
-        if !dryRun { services.changes.notify() }
+        // The import's events are in the caller's scope, anywhere below it: wake every feed reader.
+        if !dryRun { services.changes.notify(regions: nil) }
         return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], bytes: report.json)
     }
 }
