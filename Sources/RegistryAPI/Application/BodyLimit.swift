@@ -10,8 +10,10 @@ enum BodyLimit: Sendable {
     case document
     /// A JSON document carrying one document in base64: the two limits above, the document grown by a third.
     case jsonWithDocument
-    /// A roster or exam-results file: the server's own `maxBodySize` (`serve --max-body`).
+    /// A roster file: the server's own `maxBodySize` (`serve --max-body`).
     case bulk
+    /// A class's exam results: `examImportSizeLimit` (8 MiB by default).
+    case examResults
 
     /// The limit in bytes; nil for the server's own.
     func bytes(_ configuration: RegistryAPIConfiguration) -> Int? {
@@ -22,6 +24,7 @@ enum BodyLimit: Sendable {
         case .jsonWithDocument:
             configuration.jsonBodyLimit + (configuration.documentSizeLimit + 2) / 3 * 4
         case .bulk: nil
+        case .examResults: configuration.examImportSizeLimit
         }
     }
 

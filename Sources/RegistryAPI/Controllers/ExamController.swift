@@ -11,7 +11,7 @@ struct ExamController {
 
     func register(_ routes: inout Routes) {
         routes.protected(.post, "/v1/exams", .recordExam, recordExam)
-        routes.protected(.post, "/v1/exams/import", .importExams, body: .bulk, importExams)
+        routes.protected(.post, "/v1/exams/import", .importExams, body: .examResults, importExams)
     }
 
     @Sendable func recordExam(_ context: RequestContext) async throws -> HTTPResponse {
