@@ -153,3 +153,21 @@ import Testing
         }
     }
 }
+
+extension AccessControlTests {
+    /// A reverse proxy on this host connects from loopback for outside clients: a forwarded request to /metrics
+    /// needs an admin token like any other from outside.
+    @Test func metricsForwardedByAProxyNeedAnAdmin() async throws {
+        try await withTestRouter { server in
+            #expect(try await server.anonymous.get("/metrics").status == 200)
+            for header in ["X-Forwarded-For", "Forwarded", "X-Real-IP"] {
+                let forwarded = try await server.anonymous.get("/metrics", headers: [header: "203.0.113.7"])
+                #expect(forwarded.status == 401, "\(header)")
+            }
+            let admin = try await server.client("admin", region: "44")
+            let reply = try await admin.get("/metrics", headers: ["X-Forwarded-For": "203.0.113.7"])
+            #expect(reply.status == 200)
+            #expect(reply.text.contains("cqo_ready 1\n") && reply.text.contains("cqo_coverage_data_version "))
+        }
+    }
+}

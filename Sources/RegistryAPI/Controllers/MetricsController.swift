@@ -1,7 +1,10 @@
 import HTTPServer
 import RegistryDomain
 
-/// Prometheus metrics: anyone on loopback, else an admin token; never rate-limited.
+/// Prometheus metrics: anyone on loopback whose request no proxy forwarded, else an admin token; never rate-limited.
+///
+/// A reverse proxy on the same host connects from loopback on behalf of outside clients: a request that carries
+/// `Forwarded`, `X-Forwarded-For` or `X-Real-IP` is treated as from outside, and needs an admin token.
 ///
 /// - `GET /metrics`  getMetrics
 struct MetricsController {
@@ -13,7 +16,7 @@ struct MetricsController {
     }
 
     @Sendable func getMetrics(_ request: HTTPRequest, _ parameters: RouteParameters) async throws -> HTTPResponse {
-        if !Self.isLoopback(request.remoteAddress) {
+        if !Self.isLocal(request) {
             _ = try services.admit(request, for: .readMetrics)
         }
         let head = try services.storage.read { try $0.auditHead() }
@@ -24,7 +27,7 @@ struct MetricsController {
                     "cqo_authentication_failures_total", "Requests with a missing or invalid token.",
                     services.rejections.unauthenticated
                 ),
-            ]) + Self.auditExposition(head)
+            ]) + Self.auditExposition(head) + Self.readinessExposition(services)
         return HTTPResponse(
             status: .ok,
             headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
@@ -42,6 +45,21 @@ struct MetricsController {
         text += "# TYPE cqo_audit_head gauge\n"
         text += "cqo_audit_head{hash=\"\(head.hash)\",entries=\"\(head.entryCount)\",anchor=\"\(head.anchor)\"} 1\n"
         return text
+    }
+
+    /// Readiness (database, migrations and the coverage index) and the coverage data version, as gauges.
+    static func readinessExposition(_ services: Services) -> String {
+        let version = (try? services.storage.readOneStatement { try $0.coverageDataVersion() }) ?? -1
+        return "# HELP cqo_ready 1 when /readyz answers 200.\n# TYPE cqo_ready gauge\n"
+            + "cqo_ready \(services.isReady() ? 1 : 0)\n"
+            + "# HELP cqo_coverage_data_version The data version coverage answers and their ETags derive from.\n"
+            + "# TYPE cqo_coverage_data_version gauge\ncqo_coverage_data_version \(version)\n"
+    }
+
+    /// From this host, and not forwarded by a proxy.
+    static func isLocal(_ request: HTTPRequest) -> Bool {
+        isLoopback(request.remoteAddress)
+            && ["Forwarded", "X-Forwarded-For", "X-Real-IP"].allSatisfy { request.headers[$0] == nil }
     }
 
     static func isLoopback(_ address: String) -> Bool {
