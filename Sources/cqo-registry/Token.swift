@@ -13,7 +13,7 @@ struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a token and print its secret (shown this once) alone on stdout.")
 
-        @Option(help: "admin, regulator, enterprise, trainer or viewer.") var role: String
+        @Option(help: "Who the token speaks for.") var role: TokenRole
         @Option(help: "Region prefix scope (admin, regulator, viewer; optional for trainer).") var region: String?
         @Option(help: "The enterprise's USCC (enterprise tokens).") var uscc: String?
         @Option(help: "A label for people.") var label: String = ""
@@ -30,7 +30,7 @@ struct Token: ParsableCommand {
             let now = clock.epochMilliseconds()
             let expiresAt = expiresIn.map { RegistryClock.rfc3339(now + Int64($0) * 86_400_000) }
             let request = TokenIssuer.Request(
-                role: role, region: region, uscc: uscc, label: label, expiresAt: expiresAt)
+                role: role.rawValue, region: region, uscc: uscc, label: label, expiresAt: expiresAt)
             let timestamp = RegistryClock.rfc3339(now)
             let today = RegistryClock.chinaDate(now)
             do {

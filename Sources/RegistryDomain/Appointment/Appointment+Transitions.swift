@@ -88,7 +88,8 @@ extension Appointment {
         return next
     }
 
-    /// A newer registered appointment of the same role replaces this one from `from` (its appointment date).
+    /// A newer registered appointment of the same role replaces this one from `from`: by default the successor's
+    /// registration date (`Supersession.EndDate.newRegistrationDate`), so a report for a past date never changes.
     /// `endedOn` is never set before this appointment's own registration (or appointment) date, so the record
     /// stays well formed; see `Supersession`.
     public func supersede(from: CivilDate, reason: String? = nil, by actor: String, at instant: Instant)

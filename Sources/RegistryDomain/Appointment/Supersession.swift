@@ -3,8 +3,8 @@
 public struct Supersession: Hashable, Sendable {
     /// The appointment to mark `superseded`.
     public var appointmentID: Int64
-    /// Its `ended_on`: the new appointment's `appointed_on` (or `registered_on`, see `EndDate`), but never before
-    /// the old one's `registered_on` (or `appointed_on`), so the old record stays well formed.
+    /// Its `ended_on`: the new appointment's `registered_on` by default (or its `appointed_on`, see `EndDate`), but
+    /// never before the old one's `registered_on` (or `appointed_on`), so the old record stays well formed.
     public var endedOn: CivilDate
 
     /// Which date of the new appointment ends the old one.
