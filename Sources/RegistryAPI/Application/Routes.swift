@@ -43,7 +43,9 @@ struct Routes {
         let services = self.services
         let maxBodySize = (body ?? .default(for: method)).bytes(services.configuration)
         let admission: Router.Admission = { request, _ in
-            .admit(maxBodySize: maxBodySize, note: try services.admit(request, for: operation))
+            let caller = try services.admit(request, for: operation)
+            try QueryEncoding.refuseMalformed(request)
+            return .admit(maxBodySize: maxBodySize, note: caller)
         }
         router.on(method, path, admission: admission) { request, parameters in
             // The router hands every handler what its admission returned.
