@@ -92,9 +92,6 @@ EXPLAINED = {
     ("person_id", "duplicate"),
     ("person_id", "not_found"),
     ("session_id", "not_found"),
-    # GET /v1/coverage?metric=training is the training-coverage work of issue 16, in progress elsewhere: until it
-    # lands the server says `unavailable`. Remove this line when it does.
-    ("metric", "unavailable"),
     # Documents and attachments: the bytes must be the declared PDF/JPEG/PNG (content sniffing, not shape).
     ("body", "required"),
     ("attachment.content_base64", "format"),
