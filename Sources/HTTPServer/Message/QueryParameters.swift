@@ -1,13 +1,23 @@
 /// Decoded query parameters, in order; a name may repeat.
 package struct QueryParameters: Sendable {
     package private(set) var items: [(name: String, value: String)] = []
+    /// The names of parameters whose name or value is not valid percent-encoded UTF-8 (a bad escape, `%00`, invalid
+    /// UTF-8), in order; a name that does not decode itself is given as sent. They are not in `items`: an
+    /// application should refuse the request rather than answer as if the parameter were absent.
+    package private(set) var malformed: [String] = []
 
     package init(_ query: String) {
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = PercentDecoding.decodeForm(parts[0]) else { continue }
-            let value = parts.count > 1 ? PercentDecoding.decodeForm(parts[1]) : ""
-            if let value { items.append((name: name, value: value)) }
+            guard let name = PercentDecoding.decodeForm(parts[0]) else {
+                malformed.append(String(parts[0]))
+                continue
+            }
+            guard let value = parts.count > 1 ? PercentDecoding.decodeForm(parts[1]) : "" else {
+                malformed.append(name)
+                continue
+            }
+            items.append((name: name, value: value))
         }
     }
 

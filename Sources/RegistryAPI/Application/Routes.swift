@@ -3,9 +3,9 @@ import Logging
 
 /// Registers routes on a `Router`, deciding access for each protected one in the single place where it is
 /// decided, from the request's head before its body is read: authentication (401), rate limits (429), the role ×
-/// operation policy (403), then the route's body limit (413, `BodyLimit`). The caller found there reaches the
-/// handler in its `RequestContext`; it is not authenticated again. Scope is then checked per object by the
-/// handler, answering 404 outside it.
+/// operation policy (403), the query's percent-encoding (400, `QueryEncoding`), then the route's body limit (413,
+/// `BodyLimit`). The caller found there reaches the handler in its `RequestContext`; it is not authenticated
+/// again. Scope is then checked per object by the handler, answering 404 outside it.
 struct Routes {
     private(set) var router: Router
     let services: Services
@@ -43,7 +43,9 @@ struct Routes {
         let services = self.services
         let maxBodySize = (body ?? .default(for: method)).bytes(services.configuration)
         let admission: Router.Admission = { request, _ in
-            .admit(maxBodySize: maxBodySize, note: try services.admit(request, for: operation))
+            let caller = try services.admit(request, for: operation)
+            try QueryEncoding.refuseMalformed(request)
+            return .admit(maxBodySize: maxBodySize, note: caller)
         }
         router.on(method, path, admission: admission) { request, parameters in
             // The router hands every handler what its admission returned.

@@ -44,13 +44,23 @@ struct JSONFields {
         return flag
     }
 
+    /// A whole number. As in JSON Schema, a number with a zero fraction (`83.0`, `8.3e1`) is whole.
     mutating func int64(_ name: String) -> Int64? {
         guard let value = value(name) else { return nil }
-        guard case .number(let text) = value, let number = Int64(text) else {
+        guard case .number(let text) = value, let number = Self.wholeNumber(text) else {
             wrongType(name, "a whole number", value)
             return nil
         }
         return number
+    }
+
+    /// The integer a JSON number's text names, if it names one that fits in 64 bits. Beyond 2^53 only the digits
+    /// alone are read, since a `Double` would no longer be exact there.
+    static func wholeNumber(_ text: String) -> Int64? {
+        if let number = Int64(text) { return number }
+        guard let double = Double(text), double.rounded(.towardZero) == double, abs(double) <= 9_007_199_254_740_992
+        else { return nil }
+        return Int64(double)
     }
 
     mutating func int(_ name: String) -> Int? {
