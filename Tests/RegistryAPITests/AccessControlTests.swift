@@ -40,7 +40,9 @@ import Testing
             }
             let metrics = try await server.anonymous.get("/metrics").text
             #expect(metrics.contains("cqo_rate_limited_total 1"))
-            #expect(metrics.contains("cqo_http_requests_total{method=\"GET\",status=\"4xx\"}"))
+            // By route template: the refused heads (401, 429) under the route they asked for, the probes under theirs.
+            #expect(metrics.contains(#"cqo_http_requests_total{method="GET",route="/v1/enterprises",status="4xx"} 3"#))
+            #expect(metrics.contains(#"cqo_http_requests_total{method="GET",route="/healthz",status="2xx"} 5"#))
         }
     }
 

@@ -4,6 +4,8 @@ package struct HTTPResponse: Sendable {
     package var status: HTTPStatus
     package var headers: HTTPHeaders
     package var body: HTTPBody
+    /// The route template that served it (`/v1/enterprises/{uscc}`), set by the `Router` for metrics; never sent.
+    package var route: String?
 
     package init(status: HTTPStatus, headers: HTTPHeaders = [:], body: HTTPBody = .empty) {
         self.status = status

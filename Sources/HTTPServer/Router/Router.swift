@@ -22,6 +22,8 @@ package struct Router: HTTPResponder {
 
     private struct Route: Sendable {
         let method: HTTPMethod
+        /// The pattern as registered (`/v1/enterprises/{uscc}`), which names the route in metrics.
+        let template: String
         let pattern: [PatternSegment]
         let admission: Admission?
         let handler: Handler
@@ -31,6 +33,7 @@ package struct Router: HTTPResponder {
 
     /// What `admit` hands the server as its note: the matched route and what the route's admission learnt.
     private struct Admitted: Sendable {
+        let template: String
         let handler: Handler
         let parameters: RouteParameters
         let note: (any Sendable)?
@@ -66,7 +69,9 @@ package struct Router: HTTPResponder {
             return false
         }
         routes.append(
-            Route(method: method, pattern: segments, admission: admission, handler: handler, specificity: specificity))
+            Route(
+                method: method, template: pattern, pattern: segments, admission: admission, handler: handler,
+                specificity: specificity))
     }
 
     /// Every registered (method, pattern) pair, for checking the routes against the OpenAPI contract.
@@ -107,7 +112,9 @@ package struct Router: HTTPResponder {
             }
         }
         request.admission = admitted.note
-        return await run(admitted.handler, request, admitted.parameters)
+        var response = await run(admitted.handler, request, admitted.parameters)
+        response.route = admitted.template
+        return response
     }
 
     /// Routes a head and asks the route's admission.
@@ -119,18 +126,24 @@ package struct Router: HTTPResponder {
         case .failure(let answer): return .refuse(answer.response)
         }
         guard let admission = route.admission else {
-            return .admit(Admitted(handler: route.handler, parameters: parameters, note: nil), maxBodySize: nil)
+            return .admit(
+                Admitted(template: route.template, handler: route.handler, parameters: parameters, note: nil),
+                maxBodySize: nil)
         }
         do {
             switch try admission(request, parameters) {
             case .admit(let maxBodySize, let note):
                 return .admit(
-                    Admitted(handler: route.handler, parameters: parameters, note: note), maxBodySize: maxBodySize)
-            case .refuse(let response):
-                return .refuse(response)
+                    Admitted(template: route.template, handler: route.handler, parameters: parameters, note: note),
+                    maxBodySize: maxBodySize)
+            case .refuse(var refusal):
+                refusal.route = route.template
+                return .refuse(refusal)
             }
         } catch {
-            return .refuse(response(to: error, of: request))
+            var refusal = response(to: error, of: request)
+            refusal.route = route.template
+            return .refuse(refusal)
         }
     }
 

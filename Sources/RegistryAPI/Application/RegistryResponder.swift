@@ -13,7 +13,8 @@ package struct RegistryResponder: HTTPResponder {
         let admission = router.admit(head)
         if case .refuse(let response) = admission {
             metrics.record(
-                method: head.method, status: response.status.code, seconds: RateLimiter.monotonicSeconds() - start)
+                method: head.method, route: response.route, status: response.status.code,
+                seconds: RateLimiter.monotonicSeconds() - start)
         }
         return admission
     }
@@ -22,7 +23,8 @@ package struct RegistryResponder: HTTPResponder {
         let start = RateLimiter.monotonicSeconds()
         let response = await router.respond(to: request)
         metrics.record(
-            method: request.method, status: response.status.code, seconds: RateLimiter.monotonicSeconds() - start)
+            method: request.method, route: response.route, status: response.status.code,
+            seconds: RateLimiter.monotonicSeconds() - start)
         return response
     }
 

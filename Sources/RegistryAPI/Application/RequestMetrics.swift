@@ -2,8 +2,9 @@ import Foundation
 import HTTPServer
 import Synchronization
 
-/// Counts answered requests by method and status class, and their durations in a histogram, for `/metrics`
-/// (Prometheus text exposition 0.0.4). Labels are bounded: unknown methods count as `OTHER`.
+/// Counts answered requests by method, route template and status class, and their durations in a histogram, for
+/// `/metrics` (Prometheus text exposition 0.0.4). Labels are bounded: unknown methods count as `OTHER`, and a
+/// request no route served (404, 405, a refused head) as route `unmatched`.
 final class RequestMetrics: Sendable {
     static let bucketBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -18,9 +19,9 @@ final class RequestMetrics: Sendable {
     private let state = Mutex(State())
     private let started = Date()
 
-    func record(method: HTTPMethod, status: Int, seconds: Double) {
+    func record(method: HTTPMethod, route: String?, status: Int, seconds: Double) {
         let name = Self.methods.contains(method.rawValue) ? method.rawValue : "OTHER"
-        let key = "method=\"\(name)\",status=\"\(status / 100)xx\""
+        let key = "method=\"\(name)\",route=\"\(route ?? "unmatched")\",status=\"\(status / 100)xx\""
         state.withLock { state in
             state.requests[key, default: 0] += 1
             state.count += 1
@@ -32,7 +33,7 @@ final class RequestMetrics: Sendable {
     /// The exposition text.
     func exposition(extra: [(name: String, help: String, value: Int)]) -> String {
         let snapshot = state.withLock { $0 }
-        var text = "# HELP cqo_http_requests_total Requests answered, by method and status class.\n"
+        var text = "# HELP cqo_http_requests_total Requests answered, by method, route template and status class.\n"
         text += "# TYPE cqo_http_requests_total counter\n"
         for (labels, value) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
             text += "cqo_http_requests_total{\(labels)} \(value)\n"
