@@ -24,7 +24,8 @@ data=$W/data/peers-$N
 DB=$W/ours-$N.sqlite
 if [[ ! -f $DB ]]; then
   "$BIN" import enterprises "$data.csv" --db "$DB.tmp" >&2
-  mv "$DB.tmp" "$DB"; for s in -wal -shm; do [[ -f $DB.tmp$s ]] && mv "$DB.tmp$s" "$DB$s"; done
+  # The audit key travels with its database (keyed chain, issue 15).
+  mv "$DB.tmp" "$DB"; for s in -wal -shm .audit-key; do [[ -f $DB.tmp$s ]] && mv "$DB.tmp$s" "$DB$s"; done
 fi
 
 "$BIN" serve --port "$PORT" --db "$DB" --rate-limit-per-token 1000000 --log-level warning &
