@@ -63,14 +63,18 @@ struct ExamController {
             }
             return ExamImport.parse(text, today: today, policy: policy)
         }
-        guard parsed.problems.isEmpty else { throw ExamImportRejected(lines: parsed.lines, problems: parsed.problems) }
+        guard parsed.problems.isEmpty else {
+            // A bad header condemns the file as one invalid line.
+            throw ExamImportRejected(lines: parsed.lines, invalid: max(parsed.invalid, 1), problems: parsed.problems)
+        }
         let training = self.training
         do {
             return try await services.perform(context, respond: { Self.report($0, dryRun: false) }) { writer in
                 var outcomes: [ExamOutcome] = []
                 var audit: [AuditNote] = []
                 var changes: [ChangeEvent] = []
-                var refused: [FieldViolation] = []
+                var refused = ViolationReport()
+                var refusedLines = 0
                 for (line, attempt) in parsed.attempts {
                     do {
                         let result = try training.recordExam(attempt, in: writer, context)
@@ -78,12 +82,18 @@ struct ExamController {
                         audit += result.audit
                         changes += result.changes
                     } catch let failure as ValidationFailure {
-                        refused += failure.violations.map {
-                            FieldViolation(field: $0.field, code: $0.code, message: $0.message, line: line)
+                        refusedLines += 1
+                        for violation in failure.violations {
+                            refused.add(
+                                FieldViolation(
+                                    field: violation.field, code: violation.code, message: violation.message, line: line
+                                ))
                         }
                     }
                 }
-                if !refused.isEmpty { throw ExamImportRejected(lines: parsed.lines, problems: refused) }
+                if !refused.isEmpty {
+                    throw ExamImportRejected(lines: parsed.lines, invalid: refusedLines, problems: refused)
+                }
                 // A dry run has checked every line against the registry; it rolls the transaction back.
                 if dryRun { throw ExamImportDryRun(outcomes: outcomes) }
                 return UseCaseResult(value: outcomes, audit: audit, changes: changes)

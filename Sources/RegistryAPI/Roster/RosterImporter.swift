@@ -173,17 +173,6 @@ extension RosterImporter.Report {
 
 extension RosterImporter.Rejected: ProblemConvertible {
     package var problem: Problem {
-        var problem = Problem(
-            .unprocessableContent, type: ProblemType.validation, title: "The roster has invalid lines",
-            detail: "\(report.invalid) of \(report.lines) lines are invalid; nothing was written"
-                + (report.problems.total > report.problems.kept.count
-                    ? " (the first \(report.problems.kept.count) of \(report.problems.total) errors are listed)" : ""),
-            errors: report.problems.kept.map {
-                Problem.FieldError(
-                    field: $0.field.isEmpty ? nil : $0.field, code: $0.code, message: $0.message, line: $0.line)
-            })
-        problem.errorTotal = report.problems.total
-        problem.errorCounts = report.problems.counts
-        return problem
+        report.problems.problem(title: "The roster has invalid lines", lines: report.lines, invalid: report.invalid)
     }
 }

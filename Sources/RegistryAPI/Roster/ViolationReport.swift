@@ -1,3 +1,4 @@
+import HTTPServer
 import RegistryDomain
 
 /// The violations of a line-oriented upload (a roster or exam CSV), bounded: the first `maximumKept` in line
@@ -33,4 +34,20 @@ package struct ViolationReport: Sendable {
 
     /// The counts by code, sorted by code.
     var counts: [(code: String, count: Int)] { byCode.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+
+    /// The 422 of a rejected upload: the kept violations as `errors`, the counts as `error_total` and
+    /// `error_counts`, and a detail saying how many of the file's `lines` are `invalid`.
+    func problem(title: String, lines: Int, invalid: Int) -> Problem {
+        var problem = Problem(
+            .unprocessableContent, type: ProblemType.validation, title: title,
+            detail: "\(invalid) of \(lines) lines are invalid; nothing was written"
+                + (total > kept.count ? " (the first \(kept.count) of \(total) errors are listed)" : ""),
+            errors: kept.map {
+                Problem.FieldError(
+                    field: $0.field.isEmpty ? nil : $0.field, code: $0.code, message: $0.message, line: $0.line)
+            })
+        problem.errorTotal = total
+        problem.errorCounts = counts
+        return problem
+    }
 }

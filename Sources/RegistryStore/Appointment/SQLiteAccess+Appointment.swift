@@ -26,6 +26,16 @@ extension SQLiteAccess {
         return try records(rows).first
     }
 
+    /// The appointments with `ids`, each with its history, in one query (a page of another list's rows).
+    func appointmentRecords(ids: [Int64]) throws -> [Int64: AppointmentRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try AppointmentRow.fetchAll(
+            db, sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.id IN (\(placeholders))",
+            arguments: StatementArguments(ids))
+        return Dictionary(try records(rows).map { ($0.appointment.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func appointments(of uscc: USCC) throws -> [Appointment] {
         let statement = try db.cachedStatement(
             sql: "SELECT \(Self.appointmentColumns) \(Self.appointmentFrom) WHERE a.uscc = ? ORDER BY a.id")

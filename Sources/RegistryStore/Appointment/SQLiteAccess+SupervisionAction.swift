@@ -18,25 +18,18 @@ extension SQLiteAccess {
     }
 
     func supervisionActions(_ query: SupervisionActionQuery) throws -> [SupervisionActionRecord] {
-        var conditions = ["s.id > :after"]
-        var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.afterID ?? 0, "limit": query.limit]
-        for (index, prefix) in query.regionPrefixes.enumerated() {
-            conditions.append("e.region_code >= :rlo\(index) AND e.region_code < :rhi\(index)")
-            arguments["rlo\(index)"] = prefix.value
-            arguments["rhi\(index)"] = prefix.value + ":"  // ':' follows '9'
-        }
-        if let id = query.appointmentID {
-            conditions.append("s.appointment_id = :appointment"); arguments["appointment"] = id
-        }
-        if let uscc = query.uscc { conditions.append("a.uscc = :uscc"); arguments["uscc"] = uscc.value }
-        if let kind = query.kind { conditions.append("s.kind = :kind"); arguments["kind"] = kind.rawValue }
-        if let from = query.from { conditions.append("s.occurred_on >= :from"); arguments["from"] = from.description }
-        if let to = query.to { conditions.append("s.occurred_on <= :to"); arguments["to"] = to.description }
+        var filter = ListFilter(afterID: query.afterID, limit: query.limit, idColumn: "s.id")
+        filter.regionPrefixes(query.regionPrefixes, column: "e.region_code")
+        filter.compare("s.appointment_id", query.appointmentID)
+        filter.compare("a.uscc", query.uscc?.value)
+        filter.compare("s.kind", query.kind?.rawValue)
+        filter.compare("s.occurred_on", query.from?.description, operator: ">=")
+        filter.compare("s.occurred_on", query.to?.description, operator: "<=")
         let sql = """
             SELECT s.id, s.appointment_id, s.kind, s.reason, s.occurred_on, s.actor, s.at, a.uscc, e.region_code, s.serious
             FROM supervision_action s JOIN appointment a ON a.id = s.appointment_id JOIN enterprise e ON e.uscc = a.uscc
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT :limit
+            WHERE \(filter.clause) ORDER BY s.id LIMIT :limit
             """
-        return try SupervisionActionRow.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(\.record)
+        return try SupervisionActionRow.fetchAll(db, sql: sql, arguments: filter.statementArguments).map(\.record)
     }
 }

@@ -13,6 +13,12 @@ struct ListFilter {
     private(set) var conditions: [String]
     private(set) var arguments: [String: (any DatabaseValueConvertible)?]
 
+    /// No paging: only the conditions added.
+    init() {
+        conditions = []
+        arguments = [:]
+    }
+
     /// Keyset paging on `idColumn`: rows after `afterID`, at most `limit`.
     init(afterID: Int64?, limit: Int, idColumn: String) {
         conditions = ["\(idColumn) > :after"]
@@ -36,6 +42,13 @@ struct ListFilter {
         arguments[name] = value
     }
 
-    var clause: String { conditions.joined(separator: " AND ") }
+    /// A condition as written, with the named arguments it binds (`a.person_id IN (1,2,3)` over numbers the store
+    /// made needs none).
+    mutating func add(_ condition: String, _ named: [String: (any DatabaseValueConvertible)?] = [:]) {
+        conditions.append(condition)
+        arguments.merge(named) { $1 }
+    }
+
+    var clause: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
     var statementArguments: StatementArguments { StatementArguments(arguments) }
 }

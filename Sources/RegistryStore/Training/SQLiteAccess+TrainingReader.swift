@@ -11,20 +11,17 @@ extension SQLiteAccess {
     }
 
     func trainingSessions(_ query: TrainingSessionQuery) throws -> [TrainingSessionRecord] {
-        var conditions = ["s.id > :after"]
-        var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.afterID ?? 0, "limit": query.limit]
-        Self.regionConditions("s.region_code", query.regionPrefixes, &conditions, &arguments)
-        if let provider = query.provider {
-            conditions.append("s.provider = :provider"); arguments["provider"] = provider
-        }
-        if let mode = query.mode { conditions.append("s.mode = :mode"); arguments["mode"] = mode.rawValue }
-        if let from = query.from { conditions.append("s.ends_on >= :from"); arguments["from"] = from.description }
-        if let to = query.to { conditions.append("s.starts_on <= :to"); arguments["to"] = to.description }
+        var filter = ListFilter(afterID: query.afterID, limit: query.limit, idColumn: "s.id")
+        filter.regionPrefixes(query.regionPrefixes, column: "s.region_code")
+        filter.compare("s.provider", query.provider)
+        filter.compare("s.mode", query.mode?.rawValue)
+        filter.compare("s.ends_on", query.from?.description, operator: ">=")
+        filter.compare("s.starts_on", query.to?.description, operator: "<=")
         let sql = """
             SELECT \(TrainingSessionRow.selection) FROM training_session s
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT :limit
+            WHERE \(filter.clause) ORDER BY s.id LIMIT :limit
             """
-        return try TrainingSessionRow.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(\.record)
+        return try TrainingSessionRow.fetchAll(db, sql: sql, arguments: filter.statementArguments).map(\.record)
     }
 
     func attendance(ofSession sessionID: Int64) throws -> [Attendance] {
@@ -44,14 +41,14 @@ extension SQLiteAccess {
         // SQLite takes at most 32,766 arguments; a list is at most a few thousand people.
         for chunk in stride(from: 0, to: personIDs.count, by: 5_000) {
             let ids = Array(personIDs[chunk..<min(chunk + 5_000, personIDs.count)])
-            var conditions = ["a.person_id IN (\(ids.map(String.init).joined(separator: ",")))"]
-            var arguments: [String: (any DatabaseValueConvertible)?] = [:]
-            Self.regionConditions("e.region_code", regionPrefixes, &conditions, &arguments)
+            var filter = ListFilter()
+            filter.add("a.person_id IN (\(ids.map(String.init).joined(separator: ",")))")
+            filter.regionPrefixes(regionPrefixes, column: "e.region_code")
             let sql = """
                 SELECT DISTINCT a.person_id FROM appointment a JOIN enterprise e ON e.uscc = a.uscc
-                WHERE \(conditions.joined(separator: " AND "))
+                WHERE \(filter.clause)
                 """
-            found.formUnion(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)))
+            found.formUnion(try Int64.fetchAll(db, sql: sql, arguments: filter.statementArguments))
         }
         return found
     }
@@ -147,24 +144,18 @@ extension SQLiteAccess {
     }
 
     func talentPool(_ query: TalentPoolQuery) throws -> [TalentPoolMember] {
-        var conditions = [
-            "c.issued_on <= :day", "c.expires_on >= :day", "(c.revoked_on IS NULL OR c.revoked_on > :day)",
-            "c.person_id > :after",
-        ]
-        var arguments: [String: (any DatabaseValueConvertible)?] = [
-            "day": query.day.description, "after": query.afterPersonID ?? 0, "limit": query.limit,
-        ]
-        Self.regionConditions("e.region_code", query.regionPrefixes, &conditions, &arguments)
-        if let uscc = query.uscc { conditions.append("e.uscc = :uscc"); arguments["uscc"] = uscc.value }
-        if let size = query.sizeClass { conditions.append("e.size_class = :size"); arguments["size"] = size.rawValue }
+        var filter = ListFilter(afterID: query.afterPersonID, limit: query.limit, idColumn: "c.person_id")
+        filter.compare("c.issued_on", query.day.description, operator: "<=")
+        filter.compare("c.expires_on", query.day.description, operator: ">=")
+        filter.add("(c.revoked_on IS NULL OR c.revoked_on > :day)", ["day": query.day.description])
+        filter.regionPrefixes(query.regionPrefixes, column: "e.region_code")
+        filter.compare("e.uscc", query.uscc?.value)
+        filter.compare("e.size_class", query.sizeClass?.rawValue)
         if let industry = query.industryPrefix {
-            conditions.append("e.industry_code >= :ilo AND e.industry_code < :ihi")
-            arguments["ilo"] = industry
-            arguments["ihi"] = industry + "\u{7F}"
+            filter.compare("e.industry_code", industry, operator: ">=")
+            filter.compare("e.industry_code", industry + "\u{7F}", operator: "<")
         }
-        if let before = query.expiringBefore {
-            conditions.append("c.expires_on < :before"); arguments["before"] = before.description
-        }
+        filter.compare("c.expires_on", query.expiringBefore?.description, operator: "<")
         // The person's current filing: the latest registered one, else the latest.
         let sql = """
             SELECT \(CertificateRow.selection), a.id AS appointment_id, e.name AS enterprise_name
@@ -172,25 +163,15 @@ extension SQLiteAccess {
             JOIN appointment a ON a.id = (SELECT f.id FROM appointment f WHERE f.person_id = c.person_id
                 ORDER BY f.status = 'registered' DESC, f.id DESC LIMIT 1)
             JOIN enterprise e ON e.uscc = a.uscc
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.person_id LIMIT :limit
+            WHERE \(filter.clause) ORDER BY c.person_id LIMIT :limit
             """
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        let rows = try Row.fetchAll(db, sql: sql, arguments: filter.statementArguments)
+        // Every member's filing, with its history, in one query for the page.
+        let filings = try appointmentRecords(ids: rows.map { $0["appointment_id"] })
         return try rows.map { row in
             let certificate = try CertificateRow(row: row).certificate
-            let filing = try StoredRowError.require(try appointment(id: row["appointment_id"]), "appointment", "id")
+            let filing = try StoredRowError.require(filings[row["appointment_id"]], "appointment", "id")
             return TalentPoolMember(certificate: certificate, filing: filing, enterpriseName: row["enterprise_name"])
-        }
-    }
-
-    /// Adds `column` within every prefix of `prefixes` (as ranges, so an index serves them).
-    static func regionConditions(
-        _ column: String, _ prefixes: [RegionCode], _ conditions: inout [String],
-        _ arguments: inout [String: (any DatabaseValueConvertible)?]
-    ) {
-        for (index, prefix) in prefixes.enumerated() {
-            conditions.append("\(column) >= :rlo\(index) AND \(column) < :rhi\(index)")
-            arguments["rlo\(index)"] = prefix.value
-            arguments["rhi\(index)"] = prefix.value + ":"  // ':' follows '9'
         }
     }
 }
